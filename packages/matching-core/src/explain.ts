@@ -1,0 +1,61 @@
+import type { Proposal, UnmatchedReason } from './result.js'
+import type { RuleCode } from './rules/index.js'
+
+/** Dutch (nl-BE) label of each hard rule, as a coordinator reads it. */
+export const RULE_LABELS_NL: Readonly<Record<RuleCode, string>> = {
+  no_capacity: 'geen vrije plaats meer',
+  kind_mismatch: 'ander soort plaats (stage, duaal, job)',
+  programme_mismatch: 'andere studierichting',
+  too_far: 'te ver van huis',
+  period_no_overlap: 'periode past niet',
+  blocked_after_rejection: 'eerder afgewezen',
+  grade_too_low: 'graad te laag (stage vanaf de 2de graad)',
+  too_young: 'te jong op de startdatum',
+  too_old_for_dual: 'te oud voor duaal leren',
+  night_work_minor: 'nachtwerk niet toegelaten voor minderjarigen',
+  driving_licence_required: 'rijbewijs vereist',
+  work_readiness: 'past niet bij de arbeidsrijpheid',
+  needs_inclusive_workplace: 'geen inclusieve werkplek',
+  no_recognition: 'geen geldige erkenning voor deze studierichting',
+  no_valid_mentor: 'geen geldige mentor',
+}
+
+/** The reasons for a proposal in plain Dutch, e.g. "zelfde studierichting, 7 km van huis, 4 van 6 competenties". */
+export function explainProposal(p: Proposal): readonly string[] {
+  const f = p.breakdown.facts
+  const reasons: string[] = []
+  if (p.kind === 'pinned')
+    reasons.push(`manueel geplaatst door de trajectbegeleider${p.pinReason ? `: ${p.pinReason}` : ''}`)
+  if (f.programmeMatch !== 'none')
+    reasons.push(f.programmeMatch === 'exact' ? 'zelfde studierichting' : 'verwante studierichting')
+  reasons.push(f.foreign ? 'stageplaats in het buitenland (Erasmus+)' : `${formatKm(f.distanceKm)} van huis`)
+  if (f.competencesTotal > 0) reasons.push(`${f.competencesCovered} van ${f.competencesTotal} competenties`)
+  if (f.wishRank === 1) reasons.push('eerste wens van de leerling')
+  else if (f.wishRank !== null) reasons.push(`wens ${f.wishRank} van de leerling`)
+  if (f.preferredByCompany) reasons.push('voorkeur van het bedrijf')
+  if (p.priority) reasons.push('voorrang als kwetsbare leerling')
+  return reasons
+}
+
+/** Why a student has no place, in plain Dutch. */
+export function explainUnmatched(r: UnmatchedReason, maxTravelKm: number): string {
+  switch (r.code) {
+    case 'no_places_for_programme':
+      return 'Er is nog geen enkele plaats voor deze studierichting (of een verwante) en dit soort traject.'
+    case 'no_place_in_range':
+      return `Geen plaats voor deze studierichting binnen ${formatKm(maxTravelKm)}; de dichtstbijzijnde ligt op ${formatKm(r.nearestKm ?? 0)}.`
+    case 'no_eligible_place': {
+      const top = r.failedRules
+        .slice(0, 3)
+        .map((f) => `${RULE_LABELS_NL[f.code]} (${f.places})`)
+        .join(', ')
+      return `Er zijn plaatsen binnen bereik, maar geen enkele voldoet aan de regels: ${top}.`
+    }
+    case 'outranked':
+      return `Alle ${r.candidates} geschikte plaatsen gingen naar leerlingen die hoger gerangschikt stonden.`
+  }
+}
+
+function formatKm(km: number): string {
+  return `${km.toLocaleString('nl-BE', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`
+}
