@@ -30,6 +30,8 @@ export function buildResult(
   const seatsLeft = c.pSeats.slice()
   for (let s = 0; s < c.nS; s++) if (assigned[s] !== -1) seatsLeft[assigned[s]!]!--
 
+  const pinCount = new Int32Array(c.nP)
+  for (let s = 0; s < c.nS; s++) if (c.sPinned[s] !== -1) pinCount[c.sPinned[s]!]!++
   const students: StudentOutcome[] = []
   const held: { s: number; kind: 'pinned' | 'allocated'; score: number; key: number }[][] = c.places.map(
     () => [],
@@ -59,7 +61,13 @@ export function buildResult(
     }
     const unmatched = placed === -1 ? unmatchedReason(c, cands, s) : null
     if (unmatched) byReason[unmatched.code]++
-    const pinWarnings = pinned === -1 ? [] : evaluatePair(c, s, pinned).verdicts.filter((v) => !v.ok)
+    // A pin consumed its own seat already: capacity only warns when pins outnumber the seats.
+    const pinWarnings =
+      pinned === -1
+        ? []
+        : evaluatePair(c, s, pinned).verdicts.filter(
+            (v) => !v.ok && (v.code !== 'no_capacity' || pinCount[pinned]! > c.places[pinned]!.capacity),
+          )
     students.push({
       student: c.students[s]!.id,
       status: pinned !== -1 ? 'pinned' : placed !== -1 ? 'matched' : 'unmatched',
