@@ -1,6 +1,7 @@
 import { KIND_COUNT, KINDS_FOR_SEEK } from '../compile/codes.js'
 import type { CompiledInstance } from '../compile/compiled.js'
 import type { Bucket } from '../compile/spatial-index.js'
+import { distanceRule } from '../rules/distance.js'
 import { firstFailure, prepareDates, RULES } from '../rules/index.js'
 import { emptyContext } from '../rules/rule.js'
 import { scorePair } from '../scoring/combine.js'
@@ -127,6 +128,10 @@ class Collector {
     const dx = c.sX[s]! - c.pX[p]!
     const dy = c.sY[s]! - c.pY[p]!
     x.distanceKm = Math.sqrt(dx * dx + dy * dy)
+    if (!distanceRule.passes(c, s, p, x)) {
+      this.failures[s * this.ruleCount]!++ // RULES[0]: most pairs that fail, fail here; skip the rest
+      return
+    }
     prepareDates(c, s, p, x)
     const failed = firstFailure(c, s, p, x)
     if (failed !== 0) {

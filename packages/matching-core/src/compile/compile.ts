@@ -5,7 +5,7 @@ import { projectX, projectY } from '../util/geo.js'
 import { lotteryDraw } from '../util/hash.js'
 import { FAR_FUTURE, KIND, KIND_COUNT, SEEK, WISH_COMPANY, WISH_PLACE, WISH_SECTOR } from './codes.js'
 import type { CompiledInstance } from './compiled.js'
-import { byId, csr, Interner } from './interner.js'
+import { byId, csr, Interner, mapF64, mapI32, mapU8, mapU32, spatialOrder } from './interner.js'
 import { nightWorkMinimumAge } from './night-work.js'
 import { buildSpatialIndex } from './spatial-index.js'
 
@@ -20,8 +20,12 @@ export interface MatchOptions {
 /** Stage 1 (index): sort, intern and lay the instance out in typed arrays, and build the index. */
 export function compileInstance(input: MatchInput, options: MatchOptions): CompiledInstance {
   const config = resolveConfig(options.config)
-  const students = byId(input.students, 'student')
-  const places = byId(input.places, 'place')
+  const studentsById = byId(input.students, 'student')
+  const placesById = byId(input.places, 'place')
+  const studentPerm = spatialOrder(studentsById, (st) => st.home, config.gridKm)
+  const placePerm = spatialOrder(placesById, (pl) => (pl.foreign ? null : pl.establishment), config.gridKm)
+  const students = Array.from(studentPerm, (i) => studentsById[i]!)
+  const places = Array.from(placePerm, (i) => placesById[i]!)
   const nS = students.length
   const nP = places.length
   const studentIndex = new Map(students.map((s, i) => [s.id as string, i]))
@@ -41,7 +45,10 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
     related.get(ib)!.add(ia)
   }
   const competences = new Interner<number>()
-  for (const s of students) for (const k of [...s.competences, ...s.interests]) competences.add(k)
+  for (const s of students) {
+    for (const k of s.competences) competences.add(k)
+    for (const k of s.interests) competences.add(k)
+  }
   for (const p of places) for (const k of p.competences) competences.add(k.id)
   const companies = new Interner<string>()
   const sectors = new Interner<string>()
@@ -73,7 +80,7 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
 
   // Pins take their seats before the match; blocked pairs are never candidates.
   const sPinned = new Int32Array(nS).fill(-1)
-  const pSeats = Int32Array.from(places, (pl) => Math.max(0, Math.floor(pl.capacity)))
+  const pSeats = mapI32(places, (pl) => Math.max(0, Math.floor(pl.capacity)))
   for (const pin of input.pinned) {
     const si = studentIndex.get(pin.student)
     const pi = placeIndex.get(pin.place)
@@ -123,6 +130,8 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
     places,
     nS,
     nP,
+    studentIdOrder: inverse(studentPerm),
+    placeIdOrder: inverse(placePerm),
     ...s,
     compWords,
     sWishStart: wishes.start,
@@ -160,27 +169,29 @@ function compileStudents(
   const n = students.length
   const sComp = new Uint32Array(n * compWords)
   students.forEach((st, i) => {
-    for (const k of [...st.competences, ...st.interests]) {
-      const bit = competences.get(k)!
-      sComp[i * compWords + (bit >>> 5)]! |= 1 << (bit & 31)
+    for (const list of [st.competences, st.interests]) {
+      for (const k of list) {
+        const bit = competences.get(k)!
+        sComp[i * compWords + (bit >>> 5)]! |= 1 << (bit & 31)
+      }
     }
   })
   return {
-    sX: Float64Array.from(students, (st) => projectX(st.home.lon)),
-    sY: Float64Array.from(students, (st) => projectY(st.home.lat)),
-    sMaxKm: Float64Array.from(students, (st) => st.maxTravelKm),
-    sProg: Int32Array.from(students, (st) => programmes.get(st.programme)!),
-    sSeek: Uint8Array.from(students, (st) => SEEK[st.seeks]),
-    sGrade: Uint8Array.from(students, (st) => st.grade),
-    sFirstTwo: Uint8Array.from(students, (st) => (st.firstTwoYearsDone ? 1 : 0)),
-    sNotReady: Uint8Array.from(students, (st) => (st.workReadiness === 'willing-not-ready' ? 1 : 0)),
-    sNeedsInclusive: Uint8Array.from(students, (st) => (st.needsInclusiveWorkplace ? 1 : 0)),
-    sPriority: Uint8Array.from(students, (st) => (st.priority ? 1 : 0)),
-    sLicence: Uint8Array.from(students, (st) => (st.drivingLicence ? 1 : 0)),
-    sBirth: Int32Array.from(students, (st) => isoToYmd(st.birthDate)),
-    sAvStart: Int32Array.from(students, (st) => isoToYmd(st.availability.start)),
-    sAvEnd: Int32Array.from(students, (st) => isoToYmd(st.availability.end)),
-    sLottery: Uint32Array.from(students, (st) => lotteryDraw(seed, st.id)),
+    sX: mapF64(students, (st) => projectX(st.home.lon)),
+    sY: mapF64(students, (st) => projectY(st.home.lat)),
+    sMaxKm: mapF64(students, (st) => st.maxTravelKm),
+    sProg: mapI32(students, (st) => programmes.get(st.programme)!),
+    sSeek: mapU8(students, (st) => SEEK[st.seeks]),
+    sGrade: mapU8(students, (st) => st.grade),
+    sFirstTwo: mapU8(students, (st) => (st.firstTwoYearsDone ? 1 : 0)),
+    sNotReady: mapU8(students, (st) => (st.workReadiness === 'willing-not-ready' ? 1 : 0)),
+    sNeedsInclusive: mapU8(students, (st) => (st.needsInclusiveWorkplace ? 1 : 0)),
+    sPriority: mapU8(students, (st) => (st.priority ? 1 : 0)),
+    sLicence: mapU8(students, (st) => (st.drivingLicence ? 1 : 0)),
+    sBirth: mapI32(students, (st) => isoToYmd(st.birthDate)),
+    sAvStart: mapI32(students, (st) => isoToYmd(st.availability.start)),
+    sAvEnd: mapI32(students, (st) => isoToYmd(st.availability.end)),
+    sLottery: mapU32(students, (st) => lotteryDraw(seed, st.id)),
     sComp,
   }
 }
@@ -203,26 +214,35 @@ function compilePlaces(
           ? isoToYmd(pl.mentor.trainingDeadline)
           : 0
   return {
-    pX: Float64Array.from(places, (pl) => projectX(pl.establishment.lon)),
-    pY: Float64Array.from(places, (pl) => projectY(pl.establishment.lat)),
-    pKind: Uint8Array.from(places, (pl) => KIND[pl.kind]),
-    pForeign: Uint8Array.from(places, (pl) => (pl.foreign ? 1 : 0)),
-    pStart: Int32Array.from(places, (pl) => isoToYmd(pl.period.start)),
-    pEnd: Int32Array.from(places, (pl) => isoToYmd(pl.period.end)),
-    pNightMinAge: Uint8Array.from(places, (pl) => nightWorkMinimumAge(pl.hours)),
-    pMinAge: Uint8Array.from(places, (pl) => pl.minimumAge),
-    pLicence: Uint8Array.from(places, (pl) => (pl.needsDrivingLicence ? 1 : 0)),
-    pInclusive: Uint8Array.from(places, (pl) => (pl.inclusive ? 1 : 0)),
-    pCompany: Int32Array.from(places, (pl) => companies.get(pl.companyId)!),
-    pSector: Int32Array.from(places, (pl) => sectors.get(pl.sector)!),
-    pLottery: Uint32Array.from(places, (pl) => lotteryDraw(seed ^ 0x5bd1e995, pl.id)),
+    pX: mapF64(places, (pl) => projectX(pl.establishment.lon)),
+    pY: mapF64(places, (pl) => projectY(pl.establishment.lat)),
+    pKind: mapU8(places, (pl) => KIND[pl.kind]),
+    pForeign: mapU8(places, (pl) => (pl.foreign ? 1 : 0)),
+    pStart: mapI32(places, (pl) => isoToYmd(pl.period.start)),
+    pEnd: mapI32(places, (pl) => isoToYmd(pl.period.end)),
+    pNightMinAge: mapU8(places, (pl) => nightWorkMinimumAge(pl.hours)),
+    pMinAge: mapU8(places, (pl) => pl.minimumAge),
+    pLicence: mapU8(places, (pl) => (pl.needsDrivingLicence ? 1 : 0)),
+    pInclusive: mapU8(places, (pl) => (pl.inclusive ? 1 : 0)),
+    pCompany: mapI32(places, (pl) => companies.get(pl.companyId)!),
+    pSector: mapI32(places, (pl) => sectors.get(pl.sector)!),
+    pLottery: mapU32(places, (pl) => lotteryDraw(seed ^ 0x5bd1e995, pl.id)),
     pCompStart: comps.start,
     pCompBit: comps.flat[0]!,
     pCompWeight: Float64Array.from(places.flatMap((pl) => pl.competences.map((k) => k.weight))),
-    pCompTotal: Float64Array.from(places, (pl) => pl.competences.reduce((t, k) => t + k.weight, 0)),
-    pHasMentor: Uint8Array.from(places, (pl) => (pl.mentor ? 1 : 0)),
-    pMentorBirth: Int32Array.from(places, (pl) => (pl.mentor ? isoToYmd(pl.mentor.birthDate) : 0)),
-    pMentorMinAge: Uint8Array.from(places, mentorAge),
-    pMentorDeadline: Int32Array.from(places, mentorDeadline),
+    pCompTotal: mapF64(places, (pl) => pl.competences.reduce((t, k) => t + k.weight, 0)),
+    pHasMentor: mapU8(places, (pl) => (pl.mentor ? 1 : 0)),
+    pMentorBirth: mapI32(places, (pl) => (pl.mentor ? isoToYmd(pl.mentor.birthDate) : 0)),
+    pMentorMinAge: mapU8(places, mentorAge),
+    pMentorDeadline: mapI32(places, mentorDeadline),
   }
+}
+
+/** perm[internal] = id position → result[id position] = internal index. */
+function inverse(perm: Int32Array): Int32Array {
+  const out = new Int32Array(perm.length)
+  perm.forEach((idPos, internal) => {
+    out[idPos] = internal
+  })
+  return out
 }

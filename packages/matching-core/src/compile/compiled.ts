@@ -3,7 +3,7 @@ import type { Place, ProgrammeId, Student } from '../model.js'
 import type { SpatialIndex } from './spatial-index.js'
 
 /**
- * The instance in the layout the hot loop wants: students and places sorted by id, every
+ * The instance in the layout the hot loop wants: students and places in spatial order, every
  * attribute in a typed array indexed by the integer position, competences as bitsets.
  * Built once per match by `compileInstance`; never mutated afterwards.
  */
@@ -12,8 +12,13 @@ export interface CompiledInstance {
   readonly seed: number
   /** yyyymmdd of the day the match runs: no placement starts before it. */
   readonly today: number
+  /** In the hot loop's order (spatial, see `spatialOrder`); results are reported in id order. */
   readonly students: readonly Student[]
   readonly places: readonly Place[]
+  /** Internal indices of the students in id order. */
+  readonly studentIdOrder: Int32Array
+  /** Internal indices of the places in id order. */
+  readonly placeIdOrder: Int32Array
   readonly nS: number
   readonly nP: number
 

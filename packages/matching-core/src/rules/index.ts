@@ -19,10 +19,10 @@ import { workReadinessRule } from './work-readiness.js'
 
 /** Every hard rule, in evaluation order (cheap and often failing first). */
 export const RULES = [
+  distanceRule,
   capacityRule,
   kindRule,
   programmeRule,
-  distanceRule,
   periodRule,
   blockedRule,
   gradeRule,
@@ -49,10 +49,10 @@ export type Verdict =
  * this list and RULES agree.
  */
 export function firstFailure(c: CompiledInstance, s: number, p: number, x: PairContext): number {
-  if (!capacityRule.passes(c, s, p, x)) return 1
-  if (!kindRule.passes(c, s, p, x)) return 2
-  if (!programmeRule.passes(c, s, p, x)) return 3
-  if (!distanceRule.passes(c, s, p, x)) return 4
+  if (!distanceRule.passes(c, s, p, x)) return 1
+  if (!capacityRule.passes(c, s, p, x)) return 2
+  if (!kindRule.passes(c, s, p, x)) return 3
+  if (!programmeRule.passes(c, s, p, x)) return 4
   if (!periodRule.passes(c, s, p, x)) return 5
   if (!blockedRule.passes(c, s, p, x)) return 6
   if (!gradeRule.passes(c, s, p, x)) return 7

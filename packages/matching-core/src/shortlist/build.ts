@@ -10,7 +10,7 @@ import type {
   StudentOutcome,
   UnmatchedCode,
 } from '../result.js'
-import { evaluatePair, programmeMatch, RULES, type RuleCode } from '../rules/index.js'
+import { evaluatePair, prepareDates, programmeMatch, RULES, type RuleCode } from '../rules/index.js'
 import { emptyContext } from '../rules/rule.js'
 import { scoreBreakdown } from '../scoring/combine.js'
 import { unmatchedReason } from './unmatched.js'
@@ -43,7 +43,7 @@ export function buildResult(
     outranked: 0,
   }
   let priorityPlaced = 0
-  for (let s = 0; s < c.nS; s++) {
+  for (const s of c.studentIdOrder) {
     const pinned = c.sPinned[s]!
     const placed = pinned !== -1 ? pinned : assigned[s]!
     const proposals: Proposal[] = []
@@ -79,9 +79,9 @@ export function buildResult(
   }
 
   const reserves = reserveLists(c, cands, assigned, reserveSize)
-  const places: PlaceOutcome[] = c.places.map((pl, p) => ({
-    place: pl.id,
-    capacity: pl.capacity,
+  const places: PlaceOutcome[] = Array.from(c.placeIdOrder, (p) => ({
+    place: c.places[p]!.id,
+    capacity: c.places[p]!.capacity,
     seatsLeft: seatsLeft[p]!,
     allocated: held[p]!.sort((a, b) =>
       a.kind !== b.kind ? (a.kind === 'pinned' ? -1 : 1) : b.key - a.key || a.s - b.s,
@@ -116,6 +116,21 @@ export function buildResult(
 
 const rulesPassedCache = new Map<number, readonly RuleCode[]>()
 
+/** The codes of the rules that concern the pair, shared between pairs with the same set. */
+function rulesPassed(c: CompiledInstance, s: number, p: number): readonly RuleCode[] {
+  let mask = 0
+  for (let i = 0; i < RULES.length; i++) {
+    const rule: { applies?: (c: CompiledInstance, s: number, p: number) => boolean } = RULES[i]!
+    if (!rule.applies || rule.applies(c, s, p)) mask |= 1 << i
+  }
+  let codes = rulesPassedCache.get(mask)
+  if (!codes) {
+    codes = Object.freeze(RULES.filter((_, i) => (mask >> i) & 1).map((r) => r.code))
+    rulesPassedCache.set(mask, codes)
+  }
+  return codes
+}
+
 function propose(
   c: CompiledInstance,
   s: number,
@@ -125,15 +140,9 @@ function propose(
   pinReason: string | null,
 ): Proposal {
   const x = emptyContext()
-  const { context, verdicts } = evaluatePair(c, s, p)
-  Object.assign(x, context, { programmeMatch: programmeMatch(c, s, p) })
-  let mask = 0
-  for (const v of verdicts) if (v.ok) mask |= 1 << RULES.findIndex((r) => r.code === v.code)
-  let rulesPassed = rulesPassedCache.get(mask)
-  if (!rulesPassed) {
-    rulesPassed = Object.freeze(RULES.filter((_, i) => (mask >> i) & 1).map((r) => r.code))
-    rulesPassedCache.set(mask, rulesPassed)
-  }
+  prepareDates(c, s, p, x)
+  x.distanceKm = Math.hypot(c.sX[s]! - c.pX[p]!, c.sY[s]! - c.pY[p]!)
+  x.programmeMatch = programmeMatch(c, s, p)
   const breakdown = scoreBreakdown(c, s, p, x)
   return {
     student: c.students[s]!.id,
@@ -142,10 +151,17 @@ function propose(
     kind,
     score: breakdown.total,
     breakdown,
-    rulesPassed,
+    // A pin may break rules (see pinWarnings); every other proposal passed them all.
+    rulesPassed: kind === 'pinned' ? pinnedRulesPassed(c, s, p) : rulesPassed(c, s, p),
     priority: c.config.priority === 'tier' && c.sPriority[s] === 1,
     pinReason,
   }
+}
+
+function pinnedRulesPassed(c: CompiledInstance, s: number, p: number): readonly RuleCode[] {
+  return evaluatePair(c, s, p)
+    .verdicts.filter((v) => v.ok)
+    .map((v) => v.code)
 }
 
 /** Students who listed the place and would take a freed seat: unplaced, or placed lower on their list. */

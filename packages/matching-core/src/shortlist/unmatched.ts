@@ -11,18 +11,14 @@ const DISTANCE_RULE = RULES.findIndex((r) => r.code === 'too_far')
 export function unmatchedReason(c: CompiledInstance, cands: CandidateLists, s: number): UnmatchedReason {
   const listed = cands.start[s + 1]! - cands.start[s]!
   if (listed > 0) return { code: 'outranked', nearestKm: null, failedRules: [], candidates: listed }
-  const places = placesOfProgramme(c, s)
-  if (places.length === 0)
-    return { code: 'no_places_for_programme', nearestKm: null, failedRules: [], candidates: 0 }
-  const considered = cands.considered[s]!
+  let nearest = Number.POSITIVE_INFINITY
+  const count = forEachPlaceOfProgramme(c, s, (p) => {
+    const d = Math.hypot(c.sX[s]! - c.pX[p]!, c.sY[s]! - c.pY[p]!)
+    if (d < nearest) nearest = d
+  })
+  if (count === 0) return { code: 'no_places_for_programme', nearestKm: null, failedRules: [], candidates: 0 }
   const base = s * cands.ruleCount
-  if (considered === cands.failures[base + DISTANCE_RULE]) {
-    let nearest = Number.POSITIVE_INFINITY
-    for (const p of places) {
-      const dx = c.sX[s]! - c.pX[p]!
-      const dy = c.sY[s]! - c.pY[p]!
-      nearest = Math.min(nearest, Math.sqrt(dx * dx + dy * dy))
-    }
+  if (cands.considered[s]! === cands.failures[base + DISTANCE_RULE]) {
     return { code: 'no_place_in_range', nearestKm: round1(nearest), failedRules: [], candidates: 0 }
   }
   const failedRules = RULES.map((r, i) => ({ code: r.code, places: cands.failures[base + i]! }))
@@ -31,18 +27,20 @@ export function unmatchedReason(c: CompiledInstance, cands: CandidateLists, s: n
   return { code: 'no_eligible_place', nearestKm: null, failedRules, candidates: 0 }
 }
 
-/** Every place (in Belgium or abroad) of the student's programmes and kinds, ignoring distance. */
-function placesOfProgramme(c: CompiledInstance, s: number): number[] {
+/** Calls `visit` for every place (in Belgium or abroad) of the student's programmes and kinds. */
+function forEachPlaceOfProgramme(c: CompiledInstance, s: number, visit: (p: number) => void): number {
   const prog = c.sProg[s]!
   const progs = [prog, ...c.rel.subarray(c.relStart[prog]!, c.relStart[prog + 1]!)]
-  const out: number[] = []
+  let count = 0
   for (const g of progs) {
     for (const kind of KINDS_FOR_SEEK[c.sSeek[s]!]!) {
       const key = g * KIND_COUNT + kind
-      const bucket = c.index.buckets.get(key)
-      if (bucket) out.push(...bucket.places)
-      out.push(...(c.index.foreign.get(key) ?? []))
+      for (const list of [c.index.buckets.get(key)?.places, c.index.foreign.get(key)]) {
+        if (!list) continue
+        for (let i = 0; i < list.length; i++) visit(list[i]!)
+        count += list.length
+      }
     }
   }
-  return out
+  return count
 }
