@@ -4,7 +4,10 @@ import { generateInstance } from '@stagebrug/synthetic'
 import { timedMatch } from './stages.js'
 
 const SEED = 20261123
-const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0)
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
 let peakRss = process.memoryUsage.rss()
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss())
@@ -34,10 +37,18 @@ for (const students of sizes.length > 0 ? sizes : [10_000, 100_000]) {
     totalMs: ms.total,
     peakRssMb: Math.round(peakRss / 2 ** 20),
   }
-  console.log(`\n== ${students.toLocaleString('en')} students, ${s.places.toLocaleString('en')} places, ${s.seats.toLocaleString('en')} seats (generated in ${generateMs} ms)`)
-  console.log(`   pairs considered ${s.pairsConsidered.toLocaleString('en')}, scored ${s.pairsScored.toLocaleString('en')}`)
-  console.log(`   index ${ms.index} ms · score ${ms.score} ms · allocate ${ms.allocate} ms · shortlist ${ms.shortlist} ms · total ${ms.total} ms`)
-  console.log(`   placed ${line.matched.toLocaleString('en')} (${((100 * line.matched) / s.students).toFixed(1)}%), peak RSS ${line.peakRssMb} MB`)
+  console.log(
+    `\n== ${students.toLocaleString('en')} students, ${s.places.toLocaleString('en')} places, ${s.seats.toLocaleString('en')} seats (generated in ${generateMs} ms)`,
+  )
+  console.log(
+    `   pairs considered ${s.pairsConsidered.toLocaleString('en')}, scored ${s.pairsScored.toLocaleString('en')}`,
+  )
+  console.log(
+    `   index ${ms.index} ms · score ${ms.score} ms · allocate ${ms.allocate} ms · shortlist ${ms.shortlist} ms · total ${ms.total} ms`,
+  )
+  console.log(
+    `   placed ${line.matched.toLocaleString('en')} (${((100 * line.matched) / s.students).toFixed(1)}%), peak RSS ${line.peakRssMb} MB`,
+  )
   console.log(JSON.stringify(line))
 }
 clearInterval(sampler)

@@ -37,6 +37,12 @@ export function timedMatch(
     result,
     compiled,
     candidates,
-    ms: { index: r(t1 - t0), score: r(t2 - t1), allocate: r(t3 - t2), shortlist: r(t4 - t3), total: r(t4 - t0) },
+    ms: {
+      index: r(t1 - t0),
+      score: r(t2 - t1),
+      allocate: r(t3 - t2),
+      shortlist: r(t4 - t3),
+      total: r(t4 - t0),
+    },
   }
 }

@@ -52,10 +52,13 @@ export function explainUnmatched(r: UnmatchedReason, maxTravelKm: number): strin
       return `Er zijn plaatsen binnen bereik, maar geen enkele voldoet aan de regels: ${top}.`
     }
     case 'outranked':
-      return `Alle ${r.candidates} geschikte plaatsen gingen naar leerlingen die hoger gerangschikt stonden.`
+      return r.candidates === 1
+        ? 'De enige geschikte plaats ging naar een leerling die hoger gerangschikt stond.'
+        : `Alle ${r.candidates} geschikte plaatsen gingen naar leerlingen die hoger gerangschikt stonden.`
   }
 }
 
 function formatKm(km: number): string {
+  if (km < 1) return 'minder dan 1 km'
   return `${km.toLocaleString('nl-BE', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`
 }

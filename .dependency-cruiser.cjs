@@ -1,0 +1,67 @@
+// Import rules of the monorepo (see ARCHITECTURE.md). `pnpm lint` fails on any violation.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'matching-core is the functional core: no I/O, no workspace package, only fast-levenshtein.',
+      severity: 'error',
+      from: { path: '^packages/matching-core/src', pathNot: '\\.test\\.ts$|/test-support/' },
+      to: { pathNot: '^packages/matching-core/src|fast-levenshtein' },
+    },
+    {
+      name: 'contracts-only-zod-and-core',
+      comment:
+        'contracts holds zod schemas at the edges; it may use matching-core types, nothing else of ours.',
+      severity: 'error',
+      from: { path: '^packages/contracts/src' },
+      to: { path: '^(packages/(?!contracts|matching-core)|apps/)' },
+    },
+    {
+      name: 'reference-data-stands-alone',
+      comment: 'reference-data loads files; it depends on no other workspace package.',
+      severity: 'error',
+      from: { path: '^packages/reference-data/src' },
+      to: { path: '^(packages/(?!reference-data)|apps/)' },
+    },
+    {
+      name: 'packages-never-import-apps',
+      comment: 'apps are composition roots; nothing imports them.',
+      severity: 'error',
+      from: { path: '^packages/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-deep-imports',
+      comment: 'Workspace packages are used through their "." export only.',
+      severity: 'error',
+      from: { path: '^((?:packages|apps)/[^/]+|test)/' },
+      to: { path: '^packages/[^/]+/src/', pathNot: ['^$1/', '^packages/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'nothing-imports-test',
+      comment: 'test/ holds cross-package suites; production code never imports from it.',
+      severity: 'error',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules|\\.toolchain)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@stagebrug/source', 'import', 'types', 'default'],
+      extensions: ['.ts', '.js'],
+    },
+  },
+}
