@@ -6,7 +6,10 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'matching-core is the functional core: no I/O, no workspace package, only fast-levenshtein.',
       severity: 'error',
-      from: { path: '^packages/matching-core/src', pathNot: '\\.test\\.ts$|/test-support/' },
+      from: {
+        path: '^packages/matching-core/src',
+        pathNot: '\\.test\\.ts$|\\.test-support\\.ts$|/test-support/',
+      },
       to: { pathNot: '^packages/matching-core/src|fast-levenshtein' },
     },
     {

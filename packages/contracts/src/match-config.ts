@@ -1,4 +1,4 @@
-import { DEFAULT_MATCH_CONFIG } from '@stagebrug/matching-core'
+import { resolveConfig } from '@stagebrug/matching-core'
 import { z } from 'zod'
 
 const weight = z.number().finite().min(0).max(100)
@@ -24,7 +24,7 @@ export const ZMatchConfig = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    const w = { ...DEFAULT_MATCH_CONFIG.weights, ...cfg.weights }
+    const w = resolveConfig(cfg).weights
     const sum = w.programme + w.distance + w.competences + w.wishes
     if (Math.abs(sum - 100) > 1e-9) {
       ctx.addIssue({

@@ -45,11 +45,22 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = Object.freeze({
   gridKm: 10,
 })
 
-export type MatchConfigInput = Partial<Omit<MatchConfig, 'weights'>> & {
-  readonly weights?: Partial<ScoreWeights>
+/** Partial config as it comes from the edges; undefined fields take the default. */
+type Loose<T> = { readonly [K in keyof T]?: T[K] | undefined }
+export type MatchConfigInput = Loose<Omit<MatchConfig, 'weights'>> & {
+  readonly weights?: Loose<ScoreWeights> | undefined
 }
 
 export function resolveConfig(input: MatchConfigInput | undefined): MatchConfig {
   if (!input) return DEFAULT_MATCH_CONFIG
-  return { ...DEFAULT_MATCH_CONFIG, ...input, weights: { ...DEFAULT_MATCH_CONFIG.weights, ...input.weights } }
+  const { weights, ...rest } = input
+  return {
+    ...DEFAULT_MATCH_CONFIG,
+    ...defined(rest),
+    weights: { ...DEFAULT_MATCH_CONFIG.weights, ...defined(weights ?? {}) },
+  } as MatchConfig
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -1,5 +1,5 @@
 import { indexProblem } from './problem.js'
-import type { AllocationProblem } from './stable-allocate.js'
+import type { AllocationProblem } from './types.js'
 
 export interface StabilityReport {
   readonly stable: boolean
@@ -27,7 +27,7 @@ export function checkStability(
   const assigned = new Int32Array(int.nS).fill(-1)
   const invalidAssignments: { student: string; place: string; reason: string }[] = []
   problem.students.forEach((s, si) => {
-    const pid = assignment[s.id]
+    const pid = Object.hasOwn(assignment, s.id) ? assignment[s.id] : undefined
     if (pid === null || pid === undefined) return
     const pi = placeIndex.get(pid)
     if (pi === undefined) {
@@ -46,7 +46,8 @@ export function checkStability(
 
   // Per place: how many it holds and the rank of the worst student it holds.
   const count = new Int32Array(int.nP)
-  const worstRank = new Int32Array(int.nP).fill(-1)
+  // Float64: an unlisted holder's rank (MAX_SAFE_INTEGER) must not wrap around.
+  const worstRank = new Float64Array(int.nP).fill(-1)
   for (let s = 0; s < int.nS; s++) {
     const p = assigned[s]!
     if (p === -1) continue

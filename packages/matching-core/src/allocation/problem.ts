@@ -1,5 +1,5 @@
 import type { IntProblem } from './deferred-acceptance.js'
-import type { AllocationProblem } from './stable-allocate.js'
+import type { AllocationProblem } from './types.js'
 
 /** Thrown for a malformed allocation problem; `problems` lists every defect found. */
 export class AllocationInputError extends Error {
@@ -53,7 +53,8 @@ export function indexProblem(problem: AllocationProblem): IndexedProblem {
   const int: IntProblem = {
     nS: problem.students.length,
     nP: problem.places.length,
-    capacity: Int32Array.from(problem.places, (p) => p.capacity),
+    // Clamped to the number of students: a larger capacity would wrap around in an Int32Array.
+    capacity: Int32Array.from(problem.places, (p) => Math.min(p.capacity, problem.students.length)),
     prefStart,
     prefPlace: Int32Array.from(prefPlace),
     prefKey: Float64Array.from(prefKey),

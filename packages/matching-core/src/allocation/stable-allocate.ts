@@ -1,24 +1,8 @@
 import { deferredAcceptance } from './deferred-acceptance.js'
 import { type IndexedProblem, indexProblem } from './problem.js'
+import type { AllocationProblem } from './types.js'
 
-export interface AllocationStudent {
-  readonly id: string
-  /** Place ids, most preferred first. */
-  readonly prefs: readonly string[]
-}
-
-export interface AllocationPlace {
-  readonly id: string
-  /** A non-negative integer; 0 is legal (the place takes nobody). */
-  readonly capacity: number
-  /** The place's ranking of students, most preferred first. */
-  readonly prefs: readonly string[]
-}
-
-export interface AllocationProblem {
-  readonly students: readonly AllocationStudent[]
-  readonly places: readonly AllocationPlace[]
-}
+export type { AllocationPlace, AllocationProblem, AllocationStudent } from './types.js'
 
 export interface AllocationResult {
   /** Every student id, mapped to a place id or null when unmatched. */
@@ -36,10 +20,12 @@ export interface AllocationResult {
 export function stableAllocate(problem: AllocationProblem): AllocationResult {
   const indexed: IndexedProblem = indexProblem(problem)
   const assigned = deferredAcceptance(indexed.int)
-  const assignment: Record<string, string | null> = {}
-  problem.students.forEach((s, i) => {
-    const p = assigned[i]!
-    assignment[s.id] = p === -1 ? null : problem.places[p]!.id
-  })
+  // fromEntries defines own properties, so an id such as "__proto__" is kept as a key.
+  const assignment: Record<string, string | null> = Object.fromEntries(
+    problem.students.map((s, i) => {
+      const p = assigned[i]!
+      return [s.id, p === -1 ? null : problem.places[p]!.id]
+    }),
+  )
   return { assignment }
 }

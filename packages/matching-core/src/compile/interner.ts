@@ -68,9 +68,7 @@ export function spatialOrder<T>(
     return Math.floor(projectY(at.lat) / cellKm) * 1e6 + Math.floor(projectX(at.lon) / cellKm)
   })
   // Array.prototype.sort is stable, and `items` is sorted by id: ties stay in id order.
-  return Int32Array.from(
-    items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!),
-  )
+  return Int32Array.from(items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!))
 }
 
 // Typed arrays filled by a plain loop: TypedArray.from(items, fn) goes through the iterator

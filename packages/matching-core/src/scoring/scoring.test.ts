@@ -99,6 +99,8 @@ describe('combined score', () => {
       config: { weights: { programme: 100, distance: 0, competences: 0, wishes: 0 } },
     })
     expect(scorePair(c, 0, 0, { ...emptyContext(), distanceKm: 50, programmeMatch: 2 })).toBe(100)
-    expect(resolveConfig({ weights: { wishes: 0 } }).weights.distance).toBe(DEFAULT_MATCH_CONFIG.weights.distance)
+    expect(resolveConfig({ weights: { wishes: 0 } }).weights.distance).toBe(
+      DEFAULT_MATCH_CONFIG.weights.distance,
+    )
   })
 })

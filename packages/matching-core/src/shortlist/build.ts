@@ -90,7 +90,9 @@ export function buildResult(
   }))
 
   // fromEntries defines own properties, so an id such as "__proto__" stays a plain key.
-  const assignment: Record<string, string | null> = Object.fromEntries(students.map((o) => [o.student, o.placement]))
+  const assignment: Record<string, string | null> = Object.fromEntries(
+    students.map((o) => [o.student, o.placement]),
+  )
   const placedCount = students.filter((o) => o.placement !== null).length
   const pinnedCount = students.filter((o) => o.status === 'pinned').length
   return {
