@@ -5,7 +5,7 @@ import { projectX, projectY } from '../util/geo.js'
 import { lotteryDraw } from '../util/hash.js'
 import { FAR_FUTURE, KIND, KIND_COUNT, SEEK, WISH_COMPANY, WISH_PLACE, WISH_SECTOR } from './codes.js'
 import type { CompiledInstance } from './compiled.js'
-import { byId, csr, Interner, mapF64, mapI32, mapU8, mapU32, spatialOrder } from './interner.js'
+import { byId, csr, Interner, spatialOrder } from './interner.js'
 import { nightWorkMinimumAge } from './night-work.js'
 import { buildSpatialIndex } from './spatial-index.js'
 
@@ -80,7 +80,7 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
 
   // Pins take their seats before the match; blocked pairs are never candidates.
   const sPinned = new Int32Array(nS).fill(-1)
-  const pSeats = mapI32(places, (pl) => Math.max(0, Math.floor(pl.capacity)))
+  const pSeats = Int32Array.from(places, (pl) => Math.max(0, Math.floor(pl.capacity)))
   for (const pin of input.pinned) {
     const si = studentIndex.get(pin.student)
     const pi = placeIndex.get(pin.place)
@@ -159,6 +159,8 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
   }
 }
 
+// One pass per entity: 100k student objects are scattered over the heap, so each extra pass
+// over them costs a round of cache misses.
 function compileStudents(
   students: readonly Student[],
   compWords: number,
@@ -167,33 +169,49 @@ function compileStudents(
   seed: number,
 ) {
   const n = students.length
-  const sComp = new Uint32Array(n * compWords)
-  students.forEach((st, i) => {
-    for (const list of [st.competences, st.interests]) {
-      for (const k of list) {
-        const bit = competences.get(k)!
-        sComp[i * compWords + (bit >>> 5)]! |= 1 << (bit & 31)
-      }
-    }
-  })
-  return {
-    sX: mapF64(students, (st) => projectX(st.home.lon)),
-    sY: mapF64(students, (st) => projectY(st.home.lat)),
-    sMaxKm: mapF64(students, (st) => st.maxTravelKm),
-    sProg: mapI32(students, (st) => programmes.get(st.programme)!),
-    sSeek: mapU8(students, (st) => SEEK[st.seeks]),
-    sGrade: mapU8(students, (st) => st.grade),
-    sFirstTwo: mapU8(students, (st) => (st.firstTwoYearsDone ? 1 : 0)),
-    sNotReady: mapU8(students, (st) => (st.workReadiness === 'willing-not-ready' ? 1 : 0)),
-    sNeedsInclusive: mapU8(students, (st) => (st.needsInclusiveWorkplace ? 1 : 0)),
-    sPriority: mapU8(students, (st) => (st.priority ? 1 : 0)),
-    sLicence: mapU8(students, (st) => (st.drivingLicence ? 1 : 0)),
-    sBirth: mapI32(students, (st) => isoToYmd(st.birthDate)),
-    sAvStart: mapI32(students, (st) => isoToYmd(st.availability.start)),
-    sAvEnd: mapI32(students, (st) => isoToYmd(st.availability.end)),
-    sLottery: mapU32(students, (st) => lotteryDraw(seed, st.id)),
-    sComp,
+  const a = {
+    sX: new Float64Array(n),
+    sY: new Float64Array(n),
+    sMaxKm: new Float64Array(n),
+    sProg: new Int32Array(n),
+    sSeek: new Uint8Array(n),
+    sGrade: new Uint8Array(n),
+    sFirstTwo: new Uint8Array(n),
+    sNotReady: new Uint8Array(n),
+    sNeedsInclusive: new Uint8Array(n),
+    sPriority: new Uint8Array(n),
+    sLicence: new Uint8Array(n),
+    sBirth: new Int32Array(n),
+    sAvStart: new Int32Array(n),
+    sAvEnd: new Int32Array(n),
+    sLottery: new Uint32Array(n),
+    sComp: new Uint32Array(n * compWords),
   }
+  for (let i = 0; i < n; i++) {
+    const st = students[i]!
+    a.sX[i] = projectX(st.home.lon)
+    a.sY[i] = projectY(st.home.lat)
+    a.sMaxKm[i] = st.maxTravelKm
+    a.sProg[i] = programmes.get(st.programme)!
+    a.sSeek[i] = SEEK[st.seeks]
+    a.sGrade[i] = st.grade
+    a.sFirstTwo[i] = st.firstTwoYearsDone ? 1 : 0
+    a.sNotReady[i] = st.workReadiness === 'willing-not-ready' ? 1 : 0
+    a.sNeedsInclusive[i] = st.needsInclusiveWorkplace ? 1 : 0
+    a.sPriority[i] = st.priority ? 1 : 0
+    a.sLicence[i] = st.drivingLicence ? 1 : 0
+    a.sBirth[i] = isoToYmd(st.birthDate)
+    a.sAvStart[i] = isoToYmd(st.availability.start)
+    a.sAvEnd[i] = isoToYmd(st.availability.end)
+    a.sLottery[i] = lotteryDraw(seed, st.id)
+    for (const k of st.competences) setBit(a.sComp, i * compWords, competences.get(k)!)
+    for (const k of st.interests) setBit(a.sComp, i * compWords, competences.get(k)!)
+  }
+  return a
+}
+
+function setBit(words: Uint32Array, base: number, bit: number): void {
+  words[base + (bit >>> 5)]! |= 1 << (bit & 31)
 }
 
 function compilePlaces(
@@ -203,39 +221,70 @@ function compilePlaces(
   sectors: Interner<string>,
   seed: number,
 ) {
-  const comps = csr(places, 1, (pl) => pl.competences.map((k) => [competences.get(k.id)!]))
-  const mentorAge = (pl: Place) => (pl.mentor ? (pl.mentor.ageWaiver ? 23 : 25) : 0)
-  const mentorDeadline = (pl: Place) =>
-    !pl.mentor
-      ? 0
-      : pl.mentor.trainingCompleted
-        ? FAR_FUTURE
-        : pl.mentor.trainingDeadline
-          ? isoToYmd(pl.mentor.trainingDeadline)
-          : 0
-  return {
-    pX: mapF64(places, (pl) => projectX(pl.establishment.lon)),
-    pY: mapF64(places, (pl) => projectY(pl.establishment.lat)),
-    pKind: mapU8(places, (pl) => KIND[pl.kind]),
-    pForeign: mapU8(places, (pl) => (pl.foreign ? 1 : 0)),
-    pStart: mapI32(places, (pl) => isoToYmd(pl.period.start)),
-    pEnd: mapI32(places, (pl) => isoToYmd(pl.period.end)),
-    pNightMinAge: mapU8(places, (pl) => nightWorkMinimumAge(pl.hours)),
-    pMinAge: mapU8(places, (pl) => pl.minimumAge),
-    pLicence: mapU8(places, (pl) => (pl.needsDrivingLicence ? 1 : 0)),
-    pInclusive: mapU8(places, (pl) => (pl.inclusive ? 1 : 0)),
-    pCompany: mapI32(places, (pl) => companies.get(pl.companyId)!),
-    pSector: mapI32(places, (pl) => sectors.get(pl.sector)!),
-    pLottery: mapU32(places, (pl) => lotteryDraw(seed ^ 0x5bd1e995, pl.id)),
-    pCompStart: comps.start,
-    pCompBit: comps.flat[0]!,
-    pCompWeight: Float64Array.from(places.flatMap((pl) => pl.competences.map((k) => k.weight))),
-    pCompTotal: mapF64(places, (pl) => pl.competences.reduce((t, k) => t + k.weight, 0)),
-    pHasMentor: mapU8(places, (pl) => (pl.mentor ? 1 : 0)),
-    pMentorBirth: mapI32(places, (pl) => (pl.mentor ? isoToYmd(pl.mentor.birthDate) : 0)),
-    pMentorMinAge: mapU8(places, mentorAge),
-    pMentorDeadline: mapI32(places, mentorDeadline),
+  const n = places.length
+  let compCount = 0
+  for (const pl of places) compCount += pl.competences.length
+  const a = {
+    pX: new Float64Array(n),
+    pY: new Float64Array(n),
+    pKind: new Uint8Array(n),
+    pForeign: new Uint8Array(n),
+    pStart: new Int32Array(n),
+    pEnd: new Int32Array(n),
+    pNightMinAge: new Uint8Array(n),
+    pMinAge: new Uint8Array(n),
+    pLicence: new Uint8Array(n),
+    pInclusive: new Uint8Array(n),
+    pCompany: new Int32Array(n),
+    pSector: new Int32Array(n),
+    pLottery: new Uint32Array(n),
+    pCompStart: new Int32Array(n + 1),
+    pCompBit: new Int32Array(compCount),
+    pCompWeight: new Float64Array(compCount),
+    pCompTotal: new Float64Array(n),
+    pHasMentor: new Uint8Array(n),
+    pMentorBirth: new Int32Array(n),
+    pMentorMinAge: new Uint8Array(n),
+    pMentorDeadline: new Int32Array(n),
   }
+  let j = 0
+  for (let i = 0; i < n; i++) {
+    const pl = places[i]!
+    a.pX[i] = projectX(pl.establishment.lon)
+    a.pY[i] = projectY(pl.establishment.lat)
+    a.pKind[i] = KIND[pl.kind]
+    a.pForeign[i] = pl.foreign ? 1 : 0
+    a.pStart[i] = isoToYmd(pl.period.start)
+    a.pEnd[i] = isoToYmd(pl.period.end)
+    a.pNightMinAge[i] = nightWorkMinimumAge(pl.hours)
+    a.pMinAge[i] = pl.minimumAge
+    a.pLicence[i] = pl.needsDrivingLicence ? 1 : 0
+    a.pInclusive[i] = pl.inclusive ? 1 : 0
+    a.pCompany[i] = companies.get(pl.companyId)!
+    a.pSector[i] = sectors.get(pl.sector)!
+    a.pLottery[i] = lotteryDraw(seed ^ 0x5bd1e995, pl.id)
+    let total = 0
+    for (const k of pl.competences) {
+      a.pCompBit[j] = competences.get(k.id)!
+      a.pCompWeight[j++] = k.weight
+      total += k.weight
+    }
+    a.pCompStart[i + 1] = j
+    a.pCompTotal[i] = total
+    const m = pl.mentor
+    a.pHasMentor[i] = m ? 1 : 0
+    a.pMentorBirth[i] = m ? isoToYmd(m.birthDate) : 0
+    a.pMentorMinAge[i] = m ? (m.ageWaiver ? 23 : 25) : 0
+    // No mentor: deadline 0, so the rule fails; training done: never overdue.
+    a.pMentorDeadline[i] = !m
+      ? 0
+      : m.trainingCompleted
+        ? FAR_FUTURE
+        : m.trainingDeadline
+          ? isoToYmd(m.trainingDeadline)
+          : 0
+  }
+  return a
 }
 
 /** perm[internal] = id position → result[id position] = internal index. */

@@ -70,18 +70,3 @@ export function spatialOrder<T>(
   // Array.prototype.sort is stable, and `items` is sorted by id: ties stay in id order.
   return Int32Array.from(items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!))
 }
-
-// Typed arrays filled by a plain loop: TypedArray.from(items, fn) goes through the iterator
-// protocol and is several times slower on 100k items.
-type TypedArrayOf<A> = { new (n: number): A }
-function mapTyped<A extends { [i: number]: number }>(Ctor: TypedArrayOf<A>) {
-  return <T>(items: readonly T[], fn: (item: T) => number): A => {
-    const out = new Ctor(items.length)
-    for (let i = 0; i < items.length; i++) out[i] = fn(items[i]!)
-    return out
-  }
-}
-export const mapF64 = mapTyped(Float64Array)
-export const mapI32 = mapTyped(Int32Array)
-export const mapU32 = mapTyped(Uint32Array)
-export const mapU8 = mapTyped(Uint8Array)

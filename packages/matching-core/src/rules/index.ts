@@ -80,6 +80,13 @@ export function prepareDates(c: CompiledInstance, s: number, p: number, x: PairC
   x.age = ageOn(c.sBirth[s]!, start)
 }
 
+/** Straight-line km between a student's home and a place (projected coordinates). */
+export function distanceBetween(c: CompiledInstance, s: number, p: number): number {
+  const dx = c.sX[s]! - c.pX[p]!
+  const dy = c.sY[s]! - c.pY[p]!
+  return Math.sqrt(dx * dx + dy * dy)
+}
+
 /** 2 exact, 1 related, 0 none — by scanning the place's programmes (off the hot path). */
 export function programmeMatch(c: CompiledInstance, s: number, p: number): number {
   const prog = c.sProg[s]!
@@ -100,9 +107,7 @@ export function evaluatePair(
 ): { readonly context: PairContext; readonly verdicts: readonly Verdict[] } {
   const x = emptyContext()
   prepareDates(c, s, p, x)
-  const dx = c.sX[s]! - c.pX[p]!
-  const dy = c.sY[s]! - c.pY[p]!
-  x.distanceKm = Math.sqrt(dx * dx + dy * dy)
+  x.distanceKm = distanceBetween(c, s, p)
   x.programmeMatch = programmeMatch(c, s, p)
   const verdicts = RULES.filter((r) => !r.applies || r.applies(c, s, p)).map(
     (r): Verdict =>

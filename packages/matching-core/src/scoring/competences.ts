@@ -6,9 +6,11 @@ export function competenceShare(c: CompiledInstance, s: number, p: number): numb
   if (total <= 0) return NEUTRAL_SHARE
   const base = s * c.compWords
   let covered = 0
-  for (let j = c.pCompStart[p]!; j < c.pCompStart[p + 1]!; j++) {
+  const end = c.pCompStart[p + 1]!
+  for (let j = c.pCompStart[p]!; j < end; j++) {
     const bit = c.pCompBit[j]!
-    if ((c.sComp[base + (bit >>> 5)]! >>> (bit & 31)) & 1) covered += c.pCompWeight[j]!
+    // Branch-free: whether a student has a competence is a coin flip for the branch predictor.
+    covered += c.pCompWeight[j]! * ((c.sComp[base + (bit >>> 5)]! >>> (bit & 31)) & 1)
   }
   return covered / total
 }

@@ -10,7 +10,14 @@ import type {
   StudentOutcome,
   UnmatchedCode,
 } from '../result.js'
-import { evaluatePair, prepareDates, programmeMatch, RULES, type RuleCode } from '../rules/index.js'
+import {
+  distanceBetween,
+  evaluatePair,
+  prepareDates,
+  programmeMatch,
+  RULES,
+  type RuleCode,
+} from '../rules/index.js'
 import { emptyContext } from '../rules/rule.js'
 import { scoreBreakdown } from '../scoring/combine.js'
 import { unmatchedReason } from './unmatched.js'
@@ -143,7 +150,7 @@ function propose(
 ): Proposal {
   const x = emptyContext()
   prepareDates(c, s, p, x)
-  x.distanceKm = Math.hypot(c.sX[s]! - c.pX[p]!, c.sY[s]! - c.pY[p]!)
+  x.distanceKm = distanceBetween(c, s, p)
   x.programmeMatch = programmeMatch(c, s, p)
   const breakdown = scoreBreakdown(c, s, p, x)
   return {

@@ -2,7 +2,7 @@ import type { CandidateLists } from '../candidates/candidate-lists.js'
 import { KIND_COUNT, KINDS_FOR_SEEK } from '../compile/codes.js'
 import type { CompiledInstance } from '../compile/compiled.js'
 import type { UnmatchedReason } from '../result.js'
-import { RULES } from '../rules/index.js'
+import { distanceBetween, RULES } from '../rules/index.js'
 import { round1 } from '../scoring/combine.js'
 
 const DISTANCE_RULE = RULES.findIndex((r) => r.code === 'too_far')
@@ -13,7 +13,7 @@ export function unmatchedReason(c: CompiledInstance, cands: CandidateLists, s: n
   if (listed > 0) return { code: 'outranked', nearestKm: null, failedRules: [], candidates: listed }
   let nearest = Number.POSITIVE_INFINITY
   const count = forEachPlaceOfProgramme(c, s, (p) => {
-    const d = Math.hypot(c.sX[s]! - c.pX[p]!, c.sY[s]! - c.pY[p]!)
+    const d = distanceBetween(c, s, p)
     if (d < nearest) nearest = d
   })
   if (count === 0) return { code: 'no_places_for_programme', nearestKm: null, failedRules: [], candidates: 0 }
