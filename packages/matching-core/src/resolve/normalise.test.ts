@@ -56,4 +56,8 @@ describe('normaliseName', () => {
   it('returns an empty string for text without letters or digits', () => {
     expect(normaliseName(' .-/ ')).toBe('')
   })
+
+  it('reads an ampersand as "en"', () => {
+    expect(normaliseName('Haar- & schoonheidsverzorging')).toBe('haar en schoonheidsverzorging')
+  })
 })

@@ -16,6 +16,7 @@ export function foldName(text: string): string {
       // NFKD rather than NFD so pasted ligatures and non-breaking spaces fold as well.
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
+      .replace(/&/g, ' en ') // "Haar- & schoonheidsverzorging" is how people type "en"
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
   )
