@@ -1,16 +1,10 @@
 import { col, intOrNull, readCsv } from './csv.js'
-import { municipalityRecords } from './geo-rows.js'
+import { type MunicipalityRecord, municipalityRecords } from './geo-rows.js'
 import { memo } from './memo.js'
 import { postcodeJoin } from './postcode-join.js'
 
 /** A Flemish municipality with its pre-2025 boundaries (300 of them). */
-export interface Municipality {
-  readonly nis: string
-  readonly name: string
-  readonly arrondissementCode: string
-  readonly arrondissement: string
-  readonly province: string
-  readonly deelgemeenten: readonly string[]
+export interface Municipality extends MunicipalityRecord {
   /** Population on 1 January 2020 (Statbel), null when the NIS code is not in that file. */
   readonly inhabitants: number | null
   /** Every postcode with at least one place in this municipality, sorted. */
