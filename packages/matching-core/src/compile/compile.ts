@@ -1,13 +1,12 @@
 import { type MatchConfigInput, resolveConfig } from '../config.js'
-import type { MatchInput, Place, ProgrammeId, Student } from '../model.js'
+import type { MatchInput, ProgrammeId } from '../model.js'
 import { isoToYmd } from '../util/dates.js'
-import { projectX, projectY } from '../util/geo.js'
-import { lotteryDraw } from '../util/hash.js'
-import { FAR_FUTURE, KIND, KIND_COUNT, SEEK, WISH_COMPANY, WISH_PLACE, WISH_SECTOR } from './codes.js'
+import { KIND_COUNT, WISH_COMPANY, WISH_PLACE, WISH_SECTOR } from './codes.js'
 import type { CompiledInstance } from './compiled.js'
 import { byId, csr, Interner, spatialOrder } from './interner.js'
-import { nightWorkMinimumAge } from './night-work.js'
+import { compilePlaces } from './places.js'
 import { buildSpatialIndex } from './spatial-index.js'
+import { compileStudents } from './students.js'
 
 export interface MatchOptions {
   /** Seed of the tie-break lottery. */
@@ -157,134 +156,6 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
     placeIndex,
     index,
   }
-}
-
-// One pass per entity: 100k student objects are scattered over the heap, so each extra pass
-// over them costs a round of cache misses.
-function compileStudents(
-  students: readonly Student[],
-  compWords: number,
-  competences: Interner<number>,
-  programmes: Interner<ProgrammeId>,
-  seed: number,
-) {
-  const n = students.length
-  const a = {
-    sX: new Float64Array(n),
-    sY: new Float64Array(n),
-    sMaxKm: new Float64Array(n),
-    sProg: new Int32Array(n),
-    sSeek: new Uint8Array(n),
-    sGrade: new Uint8Array(n),
-    sFirstTwo: new Uint8Array(n),
-    sNotReady: new Uint8Array(n),
-    sNeedsInclusive: new Uint8Array(n),
-    sPriority: new Uint8Array(n),
-    sLicence: new Uint8Array(n),
-    sBirth: new Int32Array(n),
-    sAvStart: new Int32Array(n),
-    sAvEnd: new Int32Array(n),
-    sLottery: new Uint32Array(n),
-    sComp: new Uint32Array(n * compWords),
-  }
-  for (let i = 0; i < n; i++) {
-    const st = students[i]!
-    a.sX[i] = projectX(st.home.lon)
-    a.sY[i] = projectY(st.home.lat)
-    a.sMaxKm[i] = st.maxTravelKm
-    a.sProg[i] = programmes.get(st.programme)!
-    a.sSeek[i] = SEEK[st.seeks]
-    a.sGrade[i] = st.grade
-    a.sFirstTwo[i] = st.firstTwoYearsDone ? 1 : 0
-    a.sNotReady[i] = st.workReadiness === 'willing-not-ready' ? 1 : 0
-    a.sNeedsInclusive[i] = st.needsInclusiveWorkplace ? 1 : 0
-    a.sPriority[i] = st.priority ? 1 : 0
-    a.sLicence[i] = st.drivingLicence ? 1 : 0
-    a.sBirth[i] = isoToYmd(st.birthDate)
-    a.sAvStart[i] = isoToYmd(st.availability.start)
-    a.sAvEnd[i] = isoToYmd(st.availability.end)
-    a.sLottery[i] = lotteryDraw(seed, st.id)
-    for (const k of st.competences) setBit(a.sComp, i * compWords, competences.get(k)!)
-    for (const k of st.interests) setBit(a.sComp, i * compWords, competences.get(k)!)
-  }
-  return a
-}
-
-function setBit(words: Uint32Array, base: number, bit: number): void {
-  words[base + (bit >>> 5)]! |= 1 << (bit & 31)
-}
-
-function compilePlaces(
-  places: readonly Place[],
-  competences: Interner<number>,
-  companies: Interner<string>,
-  sectors: Interner<string>,
-  seed: number,
-) {
-  const n = places.length
-  let compCount = 0
-  for (const pl of places) compCount += pl.competences.length
-  const a = {
-    pX: new Float64Array(n),
-    pY: new Float64Array(n),
-    pKind: new Uint8Array(n),
-    pForeign: new Uint8Array(n),
-    pStart: new Int32Array(n),
-    pEnd: new Int32Array(n),
-    pNightMinAge: new Uint8Array(n),
-    pMinAge: new Uint8Array(n),
-    pLicence: new Uint8Array(n),
-    pInclusive: new Uint8Array(n),
-    pCompany: new Int32Array(n),
-    pSector: new Int32Array(n),
-    pLottery: new Uint32Array(n),
-    pCompStart: new Int32Array(n + 1),
-    pCompBit: new Int32Array(compCount),
-    pCompWeight: new Float64Array(compCount),
-    pCompTotal: new Float64Array(n),
-    pHasMentor: new Uint8Array(n),
-    pMentorBirth: new Int32Array(n),
-    pMentorMinAge: new Uint8Array(n),
-    pMentorDeadline: new Int32Array(n),
-  }
-  let j = 0
-  for (let i = 0; i < n; i++) {
-    const pl = places[i]!
-    a.pX[i] = projectX(pl.establishment.lon)
-    a.pY[i] = projectY(pl.establishment.lat)
-    a.pKind[i] = KIND[pl.kind]
-    a.pForeign[i] = pl.foreign ? 1 : 0
-    a.pStart[i] = isoToYmd(pl.period.start)
-    a.pEnd[i] = isoToYmd(pl.period.end)
-    a.pNightMinAge[i] = nightWorkMinimumAge(pl.hours)
-    a.pMinAge[i] = pl.minimumAge
-    a.pLicence[i] = pl.needsDrivingLicence ? 1 : 0
-    a.pInclusive[i] = pl.inclusive ? 1 : 0
-    a.pCompany[i] = companies.get(pl.companyId)!
-    a.pSector[i] = sectors.get(pl.sector)!
-    a.pLottery[i] = lotteryDraw(seed ^ 0x5bd1e995, pl.id)
-    let total = 0
-    for (const k of pl.competences) {
-      a.pCompBit[j] = competences.get(k.id)!
-      a.pCompWeight[j++] = k.weight
-      total += k.weight
-    }
-    a.pCompStart[i + 1] = j
-    a.pCompTotal[i] = total
-    const m = pl.mentor
-    a.pHasMentor[i] = m ? 1 : 0
-    a.pMentorBirth[i] = m ? isoToYmd(m.birthDate) : 0
-    a.pMentorMinAge[i] = m ? (m.ageWaiver ? 23 : 25) : 0
-    // No mentor: deadline 0, so the rule fails; training done: never overdue.
-    a.pMentorDeadline[i] = !m
-      ? 0
-      : m.trainingCompleted
-        ? FAR_FUTURE
-        : m.trainingDeadline
-          ? isoToYmd(m.trainingDeadline)
-          : 0
-  }
-  return a
 }
 
 /** perm[internal] = id position → result[id position] = internal index. */
