@@ -1,0 +1,36 @@
+// @stagebrug/db — kysely schema, migrations and repositories. Explicit exports only.
+
+export { ACCEPTED_URL_FORMS, createDb, type DbHandle } from './create-db.js'
+export { type PlaceSnapshotRow, placeRowToPlace } from './mappers/place.mapper.js'
+export { type StudentSnapshotRow, studentRowToStudent } from './mappers/student.mapper.js'
+export { migrateDown, runMigrations } from './migrate.js'
+export { migrations } from './migrations/index.js'
+export { type CompanyInput, upsertCompany } from './repositories/company.repository.js'
+export { createMatchRun } from './repositories/match-run.repository.js'
+export { insertPlaces, type PlaceInput } from './repositories/place.repository.js'
+export { insertProposals } from './repositories/proposal.repository.js'
+export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositories/school.repository.js'
+export { loadSnapshot } from './repositories/snapshot.repository.js'
+export {
+  type StudentInput,
+  type UpsertStudentsCounts,
+  upsertStudents,
+} from './repositories/student.repository.js'
+export type { ApiKeyRole, ApiKeyRow, ApiKeyTable, NewApiKey } from './schema/api-key.table.js'
+export type { AuditLogRow, AuditLogTable, NewAuditLog } from './schema/audit-log.table.js'
+export { type JsonColumn, type JsonText, json } from './schema/columns.js'
+export type { CompanyRow, CompanyTable, NewCompany } from './schema/company.table.js'
+export type { CompetenceRow, CompetenceTable } from './schema/competence.table.js'
+export type { CoordinatorRow, CoordinatorTable, NewCoordinator } from './schema/coordinator.table.js'
+export type { Database } from './schema/database.js'
+export type { MailOutboxRow, MailOutboxTable, MailStatus, NewMailOutbox } from './schema/mail-outbox.table.js'
+export type { MatchRunRow, MatchRunStatus, MatchRunTable, NewMatchRun } from './schema/match-run.table.js'
+export type { NewPlace, PlaceRow, PlaceStatus, PlaceTable } from './schema/place.table.js'
+export type { PostcodeRow, PostcodeTable } from './schema/postcode.table.js'
+export type { ProgrammeRow, ProgrammeTable } from './schema/programme.table.js'
+export type { NewProposal, ProposalRow, ProposalStatus, ProposalTable } from './schema/proposal.table.js'
+export type { NewSchool, SchoolRow, SchoolTable } from './schema/school.table.js'
+export type { NewSchoolGroup, SchoolGroupRow, SchoolGroupTable } from './schema/school-group.table.js'
+export type { NewStudent, StudentRow, StudentStatus, StudentTable } from './schema/student.table.js'
+export type { NewUpload, UploadKind, UploadOutcome, UploadRow, UploadTable } from './schema/upload.table.js'
+export { type SeedCounts, seedReferenceData } from './seed-reference-data.js'

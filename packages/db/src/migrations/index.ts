@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely/migration'
+import * as m0001 from './2026_11_23_0001_create_reference_tables.js'
+import * as m0002 from './2026_11_23_0002_create_schools.js'
+import * as m0003 from './2026_11_23_0003_create_students.js'
+import * as m0004 from './2026_11_23_0004_create_places.js'
+import * as m0005 from './2026_11_23_0005_create_match_runs.js'
+import * as m0006 from './2026_11_23_0006_create_operations.js'
+
+/** Every migration, by name (static, so a bundle still finds them). Append only. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_23_0001_create_reference_tables': m0001,
+  '2026_11_23_0002_create_schools': m0002,
+  '2026_11_23_0003_create_students': m0003,
+  '2026_11_23_0004_create_places': m0004,
+  '2026_11_23_0005_create_match_runs': m0005,
+  '2026_11_23_0006_create_operations': m0006,
+}

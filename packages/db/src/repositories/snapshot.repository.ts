@@ -1,0 +1,74 @@
+import type { BlockedPair, MatchInput, PlaceId, ProgrammeId, StudentId } from '@stagebrug/matching-core'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import { placeRowToPlace } from '../mappers/place.mapper.js'
+import { studentRowToStudent } from '../mappers/student.mapper.js'
+import type { Database } from '../schema/database.js'
+
+/**
+ * Loads the input of a night's match in four set-based queries: open students, open places with
+ * free seats (capacity minus accepted proposals), declined pairs and related programmes.
+ */
+export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>): Promise<MatchInput> {
+  const studentRows = await db
+    .selectFrom('student')
+    .innerJoin('postcode as home', 'home.postcode', 'student.home_postcode')
+    .innerJoin('school', 'school.id', 'student.school_id')
+    .innerJoin('postcode as sp', 'sp.postcode', 'school.postcode')
+    .selectAll('student')
+    .select([
+      'home.lat as home_lat',
+      'home.lon as home_lon',
+      'school.postcode as school_postcode',
+      'sp.lat as school_lat',
+      'sp.lon as school_lon',
+    ])
+    .where('student.status', '=', 'open')
+    .execute()
+
+  const accepted = db
+    .selectFrom('proposal')
+    .select(['place_id', (eb) => eb.fn.countAll<number>().as('taken')])
+    .where('status', '=', 'accepted')
+    .groupBy('place_id')
+    .as('accepted')
+  const placeRows = await db
+    .selectFrom('place')
+    .innerJoin('postcode', 'postcode.postcode', 'place.establishment_postcode')
+    .leftJoin(accepted, 'accepted.place_id', 'place.id')
+    .selectAll('place')
+    .select([
+      'postcode.lat',
+      'postcode.lon',
+      sql<number>`place.capacity - coalesce(accepted.taken, 0)`.as('free_seats'),
+    ])
+    .where('place.status', '=', 'open')
+    .where(sql<boolean>`place.capacity - coalesce(accepted.taken, 0) > 0`)
+    .execute()
+
+  const blockedRows = await db
+    .selectFrom('proposal')
+    .innerJoin('student', 'student.id', 'proposal.student_id')
+    .select(['proposal.student_id', 'proposal.place_id'])
+    .distinct()
+    .where('proposal.status', '=', 'declined')
+    .where('student.status', '=', 'open')
+    .execute()
+
+  const related = await db
+    .selectFrom('programme')
+    .select(['id', 'base_programme_id'])
+    .where('base_programme_id', 'is not', null)
+    .execute()
+
+  const places = placeRows.map(placeRowToPlace)
+  const placeIds = new Set<string>(places.map((p) => p.id))
+  return {
+    students: studentRows.map(studentRowToStudent),
+    places,
+    relatedProgrammes: related.map((r) => [r.id as ProgrammeId, r.base_programme_id as ProgrammeId] as const),
+    blockedPairs: blockedRows
+      .filter((b) => placeIds.has(b.place_id))
+      .map((b): BlockedPair => ({ student: b.student_id as StudentId, place: b.place_id as PlaceId })),
+    pinned: [],
+  }
+}

@@ -1,0 +1,146 @@
+import type { Seeks, Wish, WorkReadiness } from '@stagebrug/matching-core'
+import { sql, type Transaction } from 'kysely'
+import { json } from '../schema/columns.js'
+import type { Database } from '../schema/database.js'
+import type { StudentRow } from '../schema/student.table.js'
+import { chunks } from './batch.js'
+
+/** One student as a school uploads it (already validated and resolved to ids). */
+export interface StudentInput {
+  readonly externalId: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly email?: string | null
+  readonly birthDate: string
+  readonly programmeId: number
+  readonly grade: number
+  readonly class?: string | null
+  readonly homePostcode: string
+  readonly competences?: readonly number[]
+  readonly interests?: readonly number[]
+  readonly wishes?: readonly Wish[]
+  readonly availability: { readonly start: string; readonly end: string }
+  readonly maxTravelKm: number
+  readonly seeks: Seeks
+  readonly workReadiness?: WorkReadiness
+  readonly needsInclusive?: boolean
+  readonly priority?: boolean
+  readonly drivingLicence?: boolean
+  readonly firstTwoYearsDone?: boolean
+}
+
+export interface UpsertStudentsCounts {
+  readonly created: number
+  readonly updated: number
+  readonly unchanged: number
+  readonly withdrawn: number
+}
+
+/** The columns an upload owns, with defaults filled in: what we compare and what we write. */
+function uploadedFields(s: StudentInput) {
+  return {
+    external_id: s.externalId,
+    first_name: s.firstName,
+    last_name: s.lastName,
+    email: s.email ?? null,
+    birth_date: s.birthDate,
+    programme_id: s.programmeId,
+    grade: s.grade,
+    class: s.class ?? null,
+    home_postcode: s.homePostcode,
+    competences: [...(s.competences ?? [])],
+    interests: [...(s.interests ?? [])],
+    wishes: [...(s.wishes ?? [])],
+    available_from: s.availability.start,
+    available_to: s.availability.end,
+    max_travel_km: s.maxTravelKm,
+    seeks: s.seeks,
+    work_readiness: s.workReadiness ?? 'ready',
+    needs_inclusive: s.needsInclusive ?? false,
+    priority: s.priority ?? false,
+    driving_licence: s.drivingLicence ?? false,
+    first_two_years_done: s.firstTwoYearsDone ?? false,
+  }
+}
+type UploadedFields = ReturnType<typeof uploadedFields>
+
+// jsonb does not keep key order, so compare with sorted keys
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
+function isUnchanged(row: StudentRow, fields: UploadedFields): boolean {
+  if (row.status === 'withdrawn') return false
+  return (Object.keys(fields) as (keyof UploadedFields)[]).every(
+    (k) => canonical(row[k]) === canonical(fields[k]),
+  )
+}
+
+/**
+ * Applies a school's full student list: new students are created, changed ones updated (a withdrawn
+ * student who is listed again reopens), and students of the school missing from the list become
+ * 'withdrawn' (never deleted). Needs the caller's transaction: on any failing row nothing is written.
+ */
+export async function upsertStudents(
+  trx: Transaction<Database>,
+  schoolId: string,
+  rows: readonly StudentInput[],
+): Promise<UpsertStudentsCounts> {
+  const incoming = new Map<string, UploadedFields>()
+  for (const row of rows) {
+    if (incoming.has(row.externalId))
+      throw new Error(`upsertStudents: duplicate external id ${row.externalId}`)
+    incoming.set(row.externalId, uploadedFields(row))
+  }
+
+  const existing = await trx
+    .selectFrom('student')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .forUpdate()
+    .execute()
+  const byExternalId = new Map(existing.map((r) => [r.external_id, r]))
+
+  let created = 0
+  let updated = 0
+  const writes: UploadedFields[] = []
+  for (const [externalId, fields] of incoming) {
+    const current = byExternalId.get(externalId)
+    if (current === undefined) created++
+    else if (isUnchanged(current, fields)) continue
+    else updated++
+    writes.push(fields)
+  }
+
+  const columns = writes[0] === undefined ? [] : Object.keys(writes[0])
+  for (const batch of chunks(writes, 250)) {
+    await trx
+      .insertInto('student')
+      .values(batch.map((f) => ({ ...f, school_id: schoolId, wishes: json(f.wishes) })))
+      .onConflict((oc) =>
+        oc.columns(['school_id', 'external_id']).doUpdateSet({
+          ...Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])),
+          status: sql`case when student.status = 'withdrawn' then 'open' else student.status end`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute()
+  }
+
+  const gone = existing
+    .filter((r) => r.status !== 'withdrawn' && !incoming.has(r.external_id))
+    .map((r) => r.id)
+  for (const batch of chunks(gone, 1000)) {
+    await trx
+      .updateTable('student')
+      .set({ status: 'withdrawn', updated_at: sql`now()` })
+      .where('id', 'in', batch)
+      .execute()
+  }
+
+  return { created, updated, unchanged: incoming.size - created - updated, withdrawn: gone.length }
+}

@@ -1,0 +1,34 @@
+import type { ApiKeyTable } from './api-key.table.js'
+import type { AuditLogTable } from './audit-log.table.js'
+import type { CompanyTable } from './company.table.js'
+import type { CompetenceTable } from './competence.table.js'
+import type { CoordinatorTable } from './coordinator.table.js'
+import type { MailOutboxTable } from './mail-outbox.table.js'
+import type { MatchRunTable } from './match-run.table.js'
+import type { PlaceTable } from './place.table.js'
+import type { PostcodeTable } from './postcode.table.js'
+import type { ProgrammeTable } from './programme.table.js'
+import type { ProposalTable } from './proposal.table.js'
+import type { SchoolTable } from './school.table.js'
+import type { SchoolGroupTable } from './school-group.table.js'
+import type { StudentTable } from './student.table.js'
+import type { UploadTable } from './upload.table.js'
+
+/** Every table of the Stagebrug schema, as kysely sees it. */
+export interface Database {
+  programme: ProgrammeTable
+  competence: CompetenceTable
+  postcode: PostcodeTable
+  school_group: SchoolGroupTable
+  school: SchoolTable
+  coordinator: CoordinatorTable
+  student: StudentTable
+  company: CompanyTable
+  place: PlaceTable
+  upload: UploadTable
+  match_run: MatchRunTable
+  proposal: ProposalTable
+  mail_outbox: MailOutboxTable
+  api_key: ApiKeyTable
+  audit_log: AuditLogTable
+}

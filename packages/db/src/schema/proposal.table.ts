@@ -1,0 +1,23 @@
+import type { ProposalKind, ScoreBreakdown } from '@stagebrug/matching-core'
+import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { CreatedAt, JsonColumn, Uuid } from './columns.js'
+
+export type ProposalStatus = 'proposed' | 'contacted' | 'accepted' | 'declined'
+
+export interface ProposalTable {
+  id: Uuid
+  run_id: string
+  student_id: string
+  place_id: string
+  rank: number
+  /** numeric(6,2); read back as a number. */
+  score: number
+  breakdown: JsonColumn<ScoreBreakdown>
+  kind: ProposalKind
+  status: ColumnType<ProposalStatus, ProposalStatus | undefined, ProposalStatus>
+  status_by: string | null
+  status_at: Date | null
+  created_at: CreatedAt
+}
+export type ProposalRow = Selectable<ProposalTable>
+export type NewProposal = Insertable<ProposalTable>

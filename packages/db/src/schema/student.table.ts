@@ -1,0 +1,37 @@
+import type { Seeks, Wish, WorkReadiness } from '@stagebrug/matching-core'
+import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { CreatedAt, DateColumn, JsonColumn, UpdatedAt, Uuid } from './columns.js'
+
+export type StudentStatus = 'open' | 'placed' | 'withdrawn'
+
+export interface StudentTable {
+  id: Uuid
+  school_id: string
+  /** The school's own id of the student; unique per school. */
+  external_id: string
+  first_name: string
+  last_name: string
+  email: string | null
+  birth_date: DateColumn
+  programme_id: number
+  grade: number
+  class: string | null
+  home_postcode: string
+  competences: number[]
+  interests: number[]
+  wishes: JsonColumn<Wish[]>
+  available_from: DateColumn
+  available_to: DateColumn
+  max_travel_km: number
+  seeks: Seeks
+  work_readiness: WorkReadiness
+  needs_inclusive: boolean
+  priority: boolean
+  driving_licence: boolean
+  first_two_years_done: boolean
+  status: ColumnType<StudentStatus, StudentStatus | undefined, StudentStatus>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+export type StudentRow = Selectable<StudentTable>
+export type NewStudent = Insertable<StudentTable>
