@@ -1,0 +1,249 @@
+// The columns of the two upload kinds: our template header, Dutch/English labels, vendor presets
+// (domain.md §5, §9) and generic aliases. docs/uploads/README.md documents the same list.
+
+export type UploadKind = 'students' | 'places'
+export type Vendor = 'smartschool' | 'informat' | 'wisa'
+
+export interface FieldDef<K extends string = string> {
+  readonly key: K
+  /** Header in our own templates (docs/templates). */
+  readonly template: string
+  readonly nl: string
+  readonly en: string
+  /** A column for it must be present. */
+  readonly required: boolean
+  /** Other headers accepted as an exact (normalised) match. */
+  readonly aliases: readonly string[]
+  /** Headers as a vendor exports them. */
+  readonly presets: Partial<Record<Vendor, readonly string[]>>
+}
+
+const field = <K extends string>(
+  key: K,
+  template: string,
+  labels: [nl: string, en: string],
+  required: boolean,
+  aliases: readonly string[] = [],
+  presets: Partial<Record<Vendor, readonly string[]>> = {},
+): FieldDef<K> => ({ key, template, nl: labels[0], en: labels[1], required, aliases, presets })
+
+export const STUDENT_FIELDS = [
+  field(
+    'schoolId',
+    'instellingsnummer',
+    ['Instellingsnummer', 'School number'],
+    false,
+    ['school', 'schoolnummer'],
+    {
+      wisa: ['instellingsnummer'],
+      informat: ['instellingsnummer'],
+    },
+  ),
+  field(
+    'externalId',
+    'stamboeknummer',
+    ['Stamboeknummer', 'Pupil number'],
+    true,
+    ['leerlingnummer', 'internnummer', 'pupil id'],
+    {
+      smartschool: ['internnummer', 'stamboeknummer'],
+      wisa: ['stamboeknummer', 'leerlingnummer'],
+      informat: ['stamboeknummer', 'leerlingnummer'],
+    },
+  ),
+  field('lastName', 'naam', ['Naam', 'Last name'], true, ['achternaam', 'familienaam', 'last name'], {
+    smartschool: ['naam'],
+    wisa: ['naam'],
+    informat: ['naam'],
+  }),
+  field('firstName', 'voornaam', ['Voornaam', 'First name'], true, ['roepnaam', 'first name'], {
+    smartschool: ['voornaam'],
+    wisa: ['voornaam'],
+    informat: ['voornaam'],
+  }),
+  field('birthDate', 'geboortedatum', ['Geboortedatum', 'Birth date'], true, ['birth date', 'geb datum'], {
+    smartschool: ['geboortedatum'],
+    wisa: ['geboortedatum'],
+    informat: ['geboortedatum'],
+  }),
+  field('className', 'klas', ['Klas', 'Class'], true, ['klascode', 'klasgroep', 'class'], {
+    smartschool: ['klas', 'klasnaam'],
+    wisa: ['klascode', 'klasgroep'],
+    informat: ['klas', 'klasgroep'],
+  }),
+  field(
+    'programme',
+    'studierichting',
+    ['Studierichting', 'Programme'],
+    true,
+    ['opleiding', 'structuuronderdeel', 'richting'],
+    {
+      informat: ['structuuronderdeel', 'studierichting'],
+      wisa: ['studierichting', 'opleiding'],
+    },
+  ),
+  field('grade', 'graad', ['Graad', 'Grade'], false, ['grade'], {}),
+  field('year', 'leerjaar', ['Leerjaar', 'Year'], false, ['jaar'], {}),
+  field(
+    'adminGroup',
+    'administratieve groep',
+    ['Administratieve groep', 'Administrative group'],
+    false,
+    ['administratievecode', 'admgroep'],
+    {
+      wisa: ['administratievecode'],
+      informat: ['administratieve groep'],
+      smartschool: ['administratieve groep'],
+    },
+  ),
+  field('track', 'traject', ['Traject', 'Track'], false, ['stagetype', 'type'], {}),
+  field('postcode', 'postcode', ['Postcode', 'Postcode'], true, ['postnummer', 'post code', 'zip'], {
+    smartschool: ['postcode'],
+    wisa: ['postnummer'],
+    informat: ['postcode'],
+  }),
+  field('municipality', 'gemeente', ['Gemeente', 'Municipality'], false, ['woonplaats', 'plaats'], {
+    smartschool: ['woonplaats'],
+    wisa: ['gemeente'],
+    informat: ['gemeente', 'woonplaats'],
+  }),
+  field('street', 'straat', ['Straat', 'Street'], false, [], {
+    smartschool: ['straat'],
+    wisa: ['straat'],
+    informat: ['straat'],
+  }),
+  field('houseNumber', 'huisnummer', ['Huisnummer', 'House number'], false, ['nr'], {
+    smartschool: ['huisnummer'],
+    wisa: ['huisnummer'],
+    informat: ['huisnummer'],
+  }),
+  field('box', 'busnummer', ['Busnummer', 'Box'], false, ['bus'], {
+    smartschool: ['busnummer'],
+    wisa: ['busnummer'],
+    informat: ['busnummer'],
+  }),
+  field('email', 'e-mail', ['E-mail', 'E-mail'], false, ['emailadres', 'email', 'mail'], {
+    smartschool: ['emailadres'],
+    wisa: ['email'],
+    informat: ['e-mail'],
+  }),
+  field(
+    'periodStart',
+    'startdatum',
+    ['Startdatum', 'Start date'],
+    true,
+    ['begindatum', 'start stage', 'van'],
+    {
+      informat: ['begindatum'],
+    },
+  ),
+  field('periodEnd', 'einddatum', ['Einddatum', 'End date'], true, ['einde stage', 'tot'], {}),
+  field(
+    'competences',
+    'competenties',
+    ['Competenties', 'Competences'],
+    false,
+    ['opleidingsplan', 'competences'],
+    {},
+  ),
+  field('drivingLicence', 'rijbewijs', ['Rijbewijs', 'Driving licence'], false, [], {}),
+  field('workReadiness', 'arbeidsrijp', ['Arbeidsrijp', 'Work-ready'], false, ['arbeidsbereid'], {}),
+  field(
+    'maxTravelKm',
+    'max km',
+    ['Maximale afstand (km)', 'Maximum distance (km)'],
+    false,
+    ['max afstand', 'afstand km'],
+    {},
+  ),
+  field('priority', 'kwetsbaar', ['Kwetsbaar', 'Vulnerable'], false, ['prioriteit'], {}),
+] as const satisfies readonly FieldDef[]
+
+export const PLACE_FIELDS = [
+  field('externalId', 'plaatscode', ['Plaatscode', 'Place code'], false, ['referentie', 'place id'], {}),
+  field(
+    'companyNumber',
+    'ondernemingsnummer',
+    ['Ondernemingsnummer', 'Enterprise number'],
+    true,
+    ['kbo', 'kbo nummer', 'btw nummer', 'btw'],
+    {},
+  ),
+  field(
+    'companyName',
+    'bedrijfsnaam',
+    ['Bedrijfsnaam', 'Company name'],
+    true,
+    ['onderneming', 'naam onderneming', 'bedrijf'],
+    {},
+  ),
+  field(
+    'establishmentNumber',
+    'vestigingseenheidsnummer',
+    ['Vestigingseenheidsnummer', 'Establishment unit number'],
+    false,
+    ['vestigingsnummer', 'vestiging'],
+    {},
+  ),
+  field('street', 'straat', ['Straat', 'Street'], false, ['adres'], {}),
+  field('houseNumber', 'huisnummer', ['Huisnummer', 'House number'], false, ['nr'], {}),
+  field('postcode', 'postcode', ['Postcode', 'Postcode'], true, ['postnummer'], {}),
+  field('municipality', 'gemeente', ['Gemeente', 'Municipality'], false, ['plaats', 'woonplaats'], {}),
+  field('kind', 'soort', ['Soort plaats', 'Place kind'], true, ['type', 'soort plaats', 'traject'], {}),
+  field(
+    'programmes',
+    'studierichtingen',
+    ['Studierichtingen', 'Programmes'],
+    true,
+    ['studierichting', 'opleidingen', 'opleiding'],
+    {},
+  ),
+  field('competences', 'competenties', ['Competenties', 'Competences'], false, [], {}),
+  field('capacity', 'aantal plaatsen', ['Aantal plaatsen', 'Capacity'], true, ['capaciteit', 'plaatsen'], {}),
+  field('periodStart', 'startdatum', ['Startdatum', 'Start date'], true, ['begindatum', 'van'], {}),
+  field('periodEnd', 'einddatum', ['Einddatum', 'End date'], true, ['tot'], {}),
+  field('startTime', 'beginuur', ['Beginuur', 'Start time'], true, ['start uur', 'van uur'], {}),
+  field('endTime', 'einduur', ['Einduur', 'End time'], true, ['eind uur', 'tot uur'], {}),
+  field('shiftWork', 'ploegenwerk', ['Ploegenwerk', 'Shift work'], false, ['ploegen'], {}),
+  field('minimumAge', 'minimumleeftijd', ['Minimumleeftijd', 'Minimum age'], false, ['min leeftijd'], {}),
+  field(
+    'needsDrivingLicence',
+    'rijbewijs nodig',
+    ['Rijbewijs nodig', 'Driving licence needed'],
+    false,
+    ['rijbewijs'],
+    {},
+  ),
+  field(
+    'inclusive',
+    'inclusief',
+    ['Inclusieve werkplek', 'Inclusive workplace'],
+    false,
+    ['inclusieve werkplek'],
+    {},
+  ),
+  field('sector', 'sector', ['Sector', 'Sector'], false, ['paritair comite'], {}),
+  field(
+    'contactName',
+    'contactpersoon',
+    ['Contactpersoon', 'Contact person'],
+    false,
+    ['contact', 'mentor'],
+    {},
+  ),
+  field(
+    'contactEmail',
+    'e-mail contact',
+    ['E-mail contactpersoon', 'Contact e-mail'],
+    true,
+    ['e-mail', 'email', 'emailadres'],
+    {},
+  ),
+  field('contactPhone', 'telefoon', ['Telefoon', 'Phone'], false, ['gsm', 'telefoonnummer'], {}),
+] as const satisfies readonly FieldDef[]
+
+export type StudentField = (typeof STUDENT_FIELDS)[number]['key']
+export type PlaceField = (typeof PLACE_FIELDS)[number]['key']
+
+export const fieldsOf = (kind: UploadKind): readonly FieldDef[] =>
+  kind === 'students' ? STUDENT_FIELDS : PLACE_FIELDS

@@ -1,0 +1,36 @@
+// @stagebrug/uploads — turns uploaded CSV/XLSX placement lists and place registrations into
+// validated rows or row-level errors. Pure parsing: no database, no I/O beyond the given bytes.
+
+export { type RowError, UploadError, type UploadErrorCode, type UploadWarning } from './errors.js'
+export {
+  type FieldDef,
+  PLACE_FIELDS,
+  type PlaceField,
+  STUDENT_FIELDS,
+  type StudentField,
+  type UploadKind,
+  type Vendor,
+} from './headers/fields.js'
+export {
+  type ColumnMapping,
+  type HeaderMapping,
+  type MappingVia,
+  mapHeaders,
+  type UnmappedColumn,
+} from './headers/map-headers.js'
+export type { ParseContext, ReferenceData } from './parse/context.js'
+export { parsePlaceRegistration } from './parse/parse-places.js'
+export { parseStudentList } from './parse/parse-students.js'
+export type { UploadResult } from './parse/pipeline.js'
+export type { PlaceRow } from './parse/place-row.js'
+export type { StudentRow } from './parse/student-row.js'
+export { readTable } from './read/read-table.js'
+export type { ReadLimits, Table } from './read/table.js'
+export { parseDate, parseTime } from './validate/dates.js'
+export {
+  formatKbo,
+  looksLikeNationalNumber,
+  normaliseEstablishmentNumber,
+  normaliseKbo,
+} from './validate/identifiers.js'
+export { findNationalNumberColumns, type NationalNumberColumn } from './validate/national-number.js'

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { csv, template, utf8 } from '../test-support/fixtures.js'
+import { parsePlaceRegistration } from './parse-places.js'
+
+const HEADER = [
+  'ondernemingsnummer',
+  'bedrijfsnaam',
+  'postcode',
+  'soort',
+  'studierichtingen',
+  'aantal plaatsen',
+  'startdatum',
+  'einddatum',
+  'beginuur',
+  'einduur',
+  'e-mail contact',
+]
+const place = (o: Partial<Record<string, string>> = {}): string[] => {
+  const base: Record<string, string> = {
+    ondernemingsnummer: '0403.019.261',
+    bedrijfsnaam: 'Voorbeeld NV',
+    postcode: '3500',
+    soort: 'stage',
+    studierichtingen: 'Logistiek',
+    'aantal plaatsen': '2',
+    startdatum: '01/02/2027',
+    einddatum: '26/03/2027',
+    beginuur: '8:00',
+    einduur: '16:30',
+    'e-mail contact': 'stage@example.be',
+    ...o,
+  }
+  return HEADER.map((h) => base[h] ?? '')
+}
+const upload = (rows: string[][]) => parsePlaceRegistration(utf8(csv([HEADER, ...rows])), 'plaatsen.csv')
+
+describe('parsePlaceRegistration', () => {
+  it('parses the CSV template', async () => {
+    const result = await parsePlaceRegistration(template('place-registration.csv'), 'place-registration.csv')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.rows[0]).toMatchObject({
+      row: 2,
+      externalId: 'LOG-01',
+      companyNumber: '0403019261',
+      establishmentNumber: '2147812701',
+      establishment: { postcode: '3500' },
+      kind: 'internship',
+      programmes: [540],
+      capacity: 2,
+      period: { start: '2027-02-01', end: '2027-03-26' },
+      hours: { start: '08:00', end: '16:30', shiftWork: false },
+      minimumAge: 16,
+      inclusive: true,
+      contactPhone: '011 22 33 44',
+    })
+    expect(result.rows[0]?.competences).toHaveLength(2)
+  })
+
+  it('parses the XLSX template the same way', async () => {
+    const fromCsv = await parsePlaceRegistration(template('place-registration.csv'), 'a.csv')
+    expect(await parsePlaceRegistration(template('place-registration.xlsx'), 'a.xlsx')).toEqual(fromCsv)
+  })
+
+  it('checks KBO numbers with mod 97', async () => {
+    const result = await upload([
+      place({ ondernemingsnummer: 'BE0428759497', 'aantal plaatsen': '1' }),
+      place({ ondernemingsnummer: '0431.150.351' }),
+    ])
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toEqual([
+      {
+        row: 3,
+        column: 'ondernemingsnummer',
+        value: '0431.150.351',
+        message: expect.stringMatching(
+          /^Ondernemingsnummer is geen geldig ondernemingsnummer .* \/ Enterprise number/,
+        ),
+      },
+    ])
+  })
+
+  it('rejects capacity below 1, a fractional capacity and end before start', async () => {
+    const result = await upload([
+      place({ 'aantal plaatsen': '0' }),
+      place({ 'aantal plaatsen': '1,5', startdatum: '2027-01-01' }),
+      place({ einddatum: '2027-01-01' }),
+    ])
+    expect(!result.ok && result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'aantal plaatsen'],
+      [3, 'aantal plaatsen'],
+      [4, 'einddatum'],
+    ])
+  })
+
+  it('reports a duplicate place', async () => {
+    const result = await upload([place(), place({ 'aantal plaatsen': '3' })])
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'ondernemingsnummer',
+        message: expect.stringContaining('rij 2'),
+      }),
+    ])
+  })
+
+  it('accepts several programmes and warns about Walloon places', async () => {
+    const result = await upload([
+      place({ studierichtingen: 'Logistiek|Haarverzorging duaal', postcode: '4000' }),
+    ])
+    expect(result.ok && result.rows[0]?.programmes).toEqual([540, 115])
+    expect(result.ok && result.warnings.map((w) => w.column)).toEqual(['postcode'])
+  })
+})

@@ -1,0 +1,149 @@
+import type { PlaceCompetence, ProgrammeId } from '@stagebrug/matching-core'
+import { PLACE_FIELDS } from '../headers/fields.js'
+import { boolean, cell, email, establishment, integer, kbo, Problem, text, time } from '../validate/cells.js'
+import { asProgrammeId, type ParseContext, toLocation } from './context.js'
+import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
+import type { PlaceRow } from './place-row.js'
+import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
+
+const F = PLACE_FIELDS
+const L = (key: string) => labelOf(F, key)
+const optional = (key: string) => cell(L(key), false, text)
+
+function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefined {
+  const companyNumber = report.read('companyNumber', cell(L('companyNumber'), true, kbo(L('companyNumber'))))
+  const companyName = report.read('companyName', cell(L('companyName'), true, text))
+  const establishmentNumber = report.read(
+    'establishmentNumber',
+    cell(L('establishmentNumber'), false, establishment(L('establishmentNumber'))),
+  )
+  const { info, municipality } = readPostcode(report, F, lookups)
+  if (info !== undefined && info.region === 'WAL') {
+    warn(
+      'postcode',
+      `Postcode ${info.postcode} ligt in Wallonië; duaal leren is daar niet erkend`,
+      `Postcode ${info.postcode} is in Wallonia; dual learning is not recognised there`,
+    )
+  }
+  const kind = report.read('kind', cell(L('kind'), true, placeKind(L('kind'))))
+  const programmes = report.read(
+    'programmes',
+    cell(L('programmes'), true, (v) => {
+      const ids: ProgrammeId[] = []
+      for (const part of v.split(/[|;\n]+/).map((p) => p.trim())) {
+        if (part === '') continue
+        const found = lookups.programme(part, undefined)
+        if (found instanceof Problem) return found
+        if (!ids.includes(asProgrammeId(found))) ids.push(asProgrammeId(found))
+      }
+      return ids
+    }),
+  )
+  const competenceIds = report.read(
+    'competences',
+    cell(L('competences'), false, (v) => lookups.competenceList(v)),
+  )
+  const capacity = report.read('capacity', cell(L('capacity'), true, integer(L('capacity'), 1, 1000)))
+  const period = readPeriod(report, F)
+  const start = report.read('startTime', cell(L('startTime'), true, time(L('startTime'))))
+  const end = report.read('endTime', cell(L('endTime'), true, time(L('endTime'))))
+  const shiftWork = report.read('shiftWork', cell(L('shiftWork'), false, boolean(L('shiftWork')))) ?? false
+  const contactEmail = report.read('contactEmail', cell(L('contactEmail'), true, email(L('contactEmail'))))
+  const rest = {
+    externalId: report.read('externalId', optional('externalId')) ?? null,
+    street: report.read('street', optional('street')) ?? null,
+    houseNumber: report.read('houseNumber', optional('houseNumber')) ?? null,
+    minimumAge:
+      report.read('minimumAge', cell(L('minimumAge'), false, integer(L('minimumAge'), 15, 25))) ?? 0,
+    needsDrivingLicence:
+      report.read(
+        'needsDrivingLicence',
+        cell(L('needsDrivingLicence'), false, boolean(L('needsDrivingLicence'))),
+      ) ?? false,
+    inclusive: report.read('inclusive', cell(L('inclusive'), false, boolean(L('inclusive')))) ?? false,
+    sector: report.read('sector', optional('sector')) ?? '',
+    contactName: report.read('contactName', optional('contactName')) ?? null,
+    contactPhone: report.read('contactPhone', optional('contactPhone')) ?? null,
+  }
+  if (
+    report.errors.length > 0 ||
+    companyNumber === undefined ||
+    companyName === undefined ||
+    info === undefined ||
+    kind === undefined ||
+    programmes === undefined ||
+    capacity === undefined ||
+    period === undefined ||
+    start === undefined ||
+    end === undefined ||
+    contactEmail === undefined
+  ) {
+    return undefined
+  }
+  if (programmes.length === 0)
+    return report.fail('programmes', 'Studierichtingen is verplicht', 'Programmes is required')
+  const competences: PlaceCompetence[] = (competenceIds ?? []).map((id) => ({ id, weight: 1 }))
+  return {
+    row: report.row,
+    companyNumber,
+    companyName,
+    establishmentNumber: establishmentNumber ?? null,
+    establishment: toLocation(info),
+    municipality,
+    kind,
+    programmes,
+    competences,
+    capacity,
+    period,
+    hours: { start, end, shiftWork },
+    contactEmail,
+    ...rest,
+  }
+}
+
+/** Duplicate places: the same place code, or the same company, site, programmes, period and hours. */
+function placeIdentity(row: PlaceRow) {
+  if (row.externalId !== null) {
+    return {
+      key: `id:${row.externalId}`,
+      field: 'externalId',
+      nl: 'Plaatscode',
+      en: 'Place code',
+      shown: row.externalId,
+    }
+  }
+  const key = [
+    row.companyNumber,
+    row.establishmentNumber ?? row.establishment.postcode,
+    row.street ?? '',
+    row.kind,
+    [...row.programmes].sort((a, b) => a - b).join(','),
+    row.period.start,
+    row.period.end,
+    row.hours.start,
+    row.hours.end,
+  ].join('|')
+  return {
+    key,
+    field: 'companyNumber',
+    nl: 'Dezelfde plaats van onderneming',
+    en: 'The same place of company',
+    shown: row.companyNumber,
+  }
+}
+
+/**
+ * Parses a company's place registration (CSV or XLSX) into validated PlaceRows, all or nothing.
+ * Rejects only with UploadError (unreadable file); every other problem is a row error.
+ */
+export function parsePlaceRegistration(
+  bytes: Uint8Array,
+  filename: string,
+  ctx: ParseContext = {},
+): Promise<UploadResult<PlaceRow>> {
+  return runUpload(bytes, filename, ctx, {
+    kind: 'places',
+    validateRow: validatePlace,
+    identity: placeIdentity,
+  })
+}

@@ -1,0 +1,122 @@
+import type { Seeks, WorkReadiness } from '@stagebrug/matching-core'
+import { STUDENT_FIELDS } from '../headers/fields.js'
+import { boolean, cell, date, email, integer, text } from '../validate/cells.js'
+import { asProgrammeId, type ParseContext, toLocation } from './context.js'
+import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
+import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
+import type { StudentRow } from './student-row.js'
+
+const F = STUDENT_FIELDS
+const L = (key: string) => labelOf(F, key)
+const required = (key: string) => cell(L(key), true, text)
+const optional = (key: string) => cell(L(key), false, text)
+
+function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undefined {
+  const schoolId = report.read('schoolId', optional('schoolId')) ?? ctx.schoolId
+  if (schoolId === undefined)
+    report.fail('schoolId', 'Instellingsnummer is verplicht', 'School number is required')
+  const externalId = report.read('externalId', required('externalId'))
+  const lastName = report.read('lastName', required('lastName'))
+  const firstName = report.read('firstName', required('firstName'))
+  const birthDate = report.read('birthDate', cell(L('birthDate'), true, date(L('birthDate'))))
+  const className = report.read('className', required('className'))
+  const grade = report.read('grade', cell(L('grade'), false, integer(L('grade'), 1, 3)))
+  const year = report.read('year', cell(L('year'), false, integer(L('year'), 1, 7)))
+  const programme = report.read(
+    'programme',
+    cell(L('programme'), true, (v) => lookups.programme(v, grade)),
+  )
+  const finalGrade = grade ?? programme?.grade ?? undefined
+  if (programme !== undefined && finalGrade === undefined) {
+    report.fail(
+      'grade',
+      'Graad is verplicht voor deze studierichting',
+      'Grade is required for this programme',
+    )
+  }
+  const track = report.read('track', cell(L('track'), false, placeKind(L('track'))))
+  const readiness = report.read('workReadiness', cell(L('workReadiness'), false, boolean(L('workReadiness'))))
+  const { info, municipality } = readPostcode(report, F, lookups)
+  const availability = readPeriod(report, F)
+  const competences = report.read(
+    'competences',
+    cell(L('competences'), false, (v) => lookups.competenceList(v)),
+  )
+  const mail = report.read('email', cell(L('email'), false, email(L('email'))))
+  const row = {
+    adminGroup: report.read('adminGroup', optional('adminGroup')) ?? null,
+    street: report.read('street', optional('street')) ?? null,
+    houseNumber: report.read('houseNumber', optional('houseNumber')) ?? null,
+    box: report.read('box', optional('box')) ?? null,
+    drivingLicence:
+      report.read('drivingLicence', cell(L('drivingLicence'), false, boolean(L('drivingLicence')))) ?? false,
+    maxTravelKm:
+      report.read('maxTravelKm', cell(L('maxTravelKm'), false, integer(L('maxTravelKm'), 1, 500))) ?? null,
+    priority: report.read('priority', cell(L('priority'), false, boolean(L('priority')))) ?? false,
+  }
+  if (
+    report.errors.length > 0 ||
+    schoolId === undefined ||
+    externalId === undefined ||
+    lastName === undefined ||
+    firstName === undefined ||
+    birthDate === undefined ||
+    className === undefined ||
+    programme === undefined ||
+    finalGrade === undefined ||
+    info === undefined ||
+    availability === undefined
+  ) {
+    return undefined
+  }
+  const seeks: Seeks =
+    track === undefined ? (programme.duaal ? 'dual' : 'internship') : track === 'aanloopfase' ? 'dual' : track
+  const workReadiness: WorkReadiness =
+    readiness === false || (readiness === undefined && track === 'aanloopfase')
+      ? 'willing-not-ready'
+      : 'ready'
+  return {
+    row: report.row,
+    schoolId,
+    externalId,
+    firstName,
+    lastName,
+    birthDate,
+    className,
+    programme: asProgrammeId(programme),
+    programmeName: programme.title,
+    grade: finalGrade,
+    year: year ?? null,
+    seeks,
+    workReadiness,
+    home: toLocation(info),
+    municipality,
+    email: mail ?? null,
+    availability,
+    competences: competences ?? [],
+    ...row,
+  }
+}
+
+/**
+ * Parses a school's placement list (CSV or XLSX) into validated StudentRows, all or nothing.
+ * Rejects only with UploadError (unreadable file); every other problem is a row error.
+ * @example const result = await parseStudentList(bytes, 'leerlingen.xlsx', { schoolId: '123456' })
+ */
+export function parseStudentList(
+  bytes: Uint8Array,
+  filename: string,
+  ctx: ParseContext = {},
+): Promise<UploadResult<StudentRow>> {
+  return runUpload(bytes, filename, ctx, {
+    kind: 'students',
+    validateRow: validateStudent,
+    identity: (row) => ({
+      key: `${row.schoolId}\u0000${row.externalId}`,
+      field: 'externalId',
+      nl: 'Stamboeknummer',
+      en: 'Pupil number',
+      shown: row.externalId,
+    }),
+  })
+}

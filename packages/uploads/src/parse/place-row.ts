@@ -1,0 +1,38 @@
+import type {
+  Location,
+  Period,
+  PlaceCompetence,
+  PlaceKind,
+  ProgrammeId,
+  WorkingHours,
+} from '@stagebrug/matching-core'
+
+/** One validated place of a company's registration, ids resolved, ready to be stored. */
+export interface PlaceRow {
+  /** Spreadsheet row it came from (header = 1). */
+  readonly row: number
+  /** The company's own code for the place, when given. */
+  readonly externalId: string | null
+  /** Ondernemingsnummer, 10 digits without punctuation. */
+  readonly companyNumber: string
+  readonly companyName: string
+  /** Vestigingseenheidsnummer, 10 digits, when given. */
+  readonly establishmentNumber: string | null
+  readonly street: string | null
+  readonly houseNumber: string | null
+  readonly establishment: Location
+  readonly municipality: string | null
+  readonly kind: PlaceKind
+  readonly programmes: readonly ProgrammeId[]
+  readonly competences: readonly PlaceCompetence[]
+  readonly capacity: number
+  readonly period: Period
+  readonly hours: WorkingHours
+  readonly minimumAge: number
+  readonly needsDrivingLicence: boolean
+  readonly inclusive: boolean
+  readonly sector: string
+  readonly contactName: string | null
+  readonly contactEmail: string
+  readonly contactPhone: string | null
+}

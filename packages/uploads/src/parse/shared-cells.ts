@@ -1,0 +1,67 @@
+import { foldName, type Period, type PlaceKind } from '@stagebrug/matching-core'
+import type { FieldDef } from '../headers/fields.js'
+import { cell, date, Problem, type RowReport } from '../validate/cells.js'
+import type { Lookups } from './context.js'
+
+export const labelOf = (fields: readonly FieldDef[], key: string): FieldDef =>
+  fields.find((f) => f.key === key)!
+
+/** Reads start and end date and checks that the end comes after the start. */
+export function readPeriod(report: RowReport, fields: readonly FieldDef[]): Period | undefined {
+  const startDef = labelOf(fields, 'periodStart')
+  const endDef = labelOf(fields, 'periodEnd')
+  const start = report.read('periodStart', cell(startDef, true, date(startDef)))
+  const end = report.read('periodEnd', cell(endDef, true, date(endDef)))
+  if (start === undefined || end === undefined) return undefined
+  if (end <= start) {
+    return report.fail(
+      'periodEnd',
+      'Einddatum moet na de startdatum liggen',
+      'End date must be after the start date',
+    )
+  }
+  return { start, end }
+}
+
+/** Reads postcode (must exist) and, when given, checks the municipality against it. */
+export function readPostcode(report: RowReport, fields: readonly FieldDef[], lookups: Lookups) {
+  const info = report.read(
+    'postcode',
+    cell(labelOf(fields, 'postcode'), true, (v) => lookups.postcode(v)),
+  )
+  const municipality = report.read(
+    'municipality',
+    cell(labelOf(fields, 'municipality'), false, (v) => v),
+  )
+  if (info !== undefined && municipality !== undefined) {
+    const mismatch = lookups.municipalityMismatch(info, municipality)
+    if (mismatch) report.fail('municipality', mismatch.nl, mismatch.en)
+  }
+  return { info, municipality: municipality ?? null }
+}
+
+const KINDS: ReadonlyMap<string, PlaceKind> = new Map([
+  ['stage', 'internship'],
+  ['leerlingenstage', 'internship'],
+  ['sao', 'internship'],
+  ['internship', 'internship'],
+  ['duaal', 'dual'],
+  ['duaal leren', 'dual'],
+  ['da', 'dual'],
+  ['dual', 'dual'],
+  ['job', 'job'],
+  ['werk', 'job'],
+  ['oao', 'job'],
+  ['aanloop', 'aanloopfase'],
+  ['aanloopfase', 'aanloopfase'],
+])
+
+/** stage / SAO → internship, duaal / DA → dual, job / OAO → job, aanloop(fase) → aanloopfase. */
+export const placeKind =
+  (label: FieldDef) =>
+  (value: string): PlaceKind | Problem =>
+    KINDS.get(foldName(value)) ??
+    new Problem(
+      `${label.nl} '${value}' is onbekend (verwacht stage, duaal, job of aanloopfase)`,
+      `${label.en} '${value}' is unknown (expected stage, duaal, job or aanloopfase)`,
+    )

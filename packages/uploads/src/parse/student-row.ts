@@ -1,0 +1,42 @@
+import type {
+  CompetenceId,
+  IsoDate,
+  Location,
+  Period,
+  ProgrammeId,
+  Seeks,
+  WorkReadiness,
+} from '@stagebrug/matching-core'
+
+/** One validated pupil of a placement list, ids resolved, ready to be stored. */
+export interface StudentRow {
+  /** Spreadsheet row it came from (header = 1). */
+  readonly row: number
+  /** Instellingsnummer. */
+  readonly schoolId: string
+  /** Stamboeknummer / leerlingnummer / internnummer, kept as text (leading zeros matter). */
+  readonly externalId: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly birthDate: IsoDate
+  readonly className: string
+  readonly programme: ProgrammeId
+  readonly programmeName: string
+  readonly grade: number
+  readonly year: number | null
+  readonly adminGroup: string | null
+  readonly seeks: Seeks
+  readonly workReadiness: WorkReadiness
+  readonly home: Location
+  readonly municipality: string | null
+  readonly street: string | null
+  readonly houseNumber: string | null
+  readonly box: string | null
+  readonly email: string | null
+  readonly availability: Period
+  readonly competences: readonly CompetenceId[]
+  readonly drivingLicence: boolean
+  /** Null when the school gave none (the match configuration's default applies). */
+  readonly maxTravelKm: number | null
+  readonly priority: boolean
+}

@@ -1,0 +1,47 @@
+import { parse } from 'csv-parse/sync'
+import { UploadError } from '../errors.js'
+import { decodeText } from './decode.js'
+import type { Table } from './table.js'
+
+const DELIMITERS = [';', ',', '\t'] as const
+
+/** Picks `;`, `,` or tab by counting them, outside quotes, on the header line. `;` wins ties. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
+  let quoted = false
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1)
+  }
+  let best: string = ';'
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d
+  return best
+}
+
+/** Reads CSV bytes into a table. Throws UploadError on unparseable input. */
+export function readCsv(bytes: Uint8Array): Table {
+  const text = decodeText(bytes)
+  if (text.trim() === '') throw new UploadError('empty_file', 'Het bestand is leeg', 'The file is empty')
+  let records: string[][]
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][]
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new UploadError(
+      'corrupt_file',
+      `Het CSV-bestand kan niet gelezen worden (${detail})`,
+      `The CSV file cannot be read (${detail})`,
+      { cause },
+    )
+  }
+  const [headers = [], ...rows] = records
+  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell.trim() === '')) rows.pop()
+  return { headers: headers.map((h) => h.trim()), rows }
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { bilingual, type RowError } from '../errors.js'
+import { parseDate, parseTime } from './dates.js'
+import { normaliseEstablishmentNumber, normaliseKbo } from './identifiers.js'
+
+/** A cell-level rejection, Dutch and English. */
+export class Problem {
+  constructor(
+    readonly nl: string,
+    readonly en: string,
+  ) {}
+}
+
+export interface Label {
+  readonly nl: string
+  readonly en: string
+}
+
+/**
+ * A zod schema for one cell: trims, turns an empty cell into `undefined` (or an issue when the field
+ * is required) and runs `parse`, which returns the value or a Problem.
+ */
+export function cell<T>(label: Label, required: boolean, parse: (value: string) => T | Problem) {
+  return z.string().transform((raw, ctx): T | undefined => {
+    const value = raw.trim()
+    if (value === '') {
+      if (required)
+        ctx.addIssue({
+          code: 'custom',
+          message: bilingual(`${label.nl} is verplicht`, `${label.en} is required`),
+        })
+      return undefined
+    }
+    const parsed = parse(value)
+    if (parsed instanceof Problem) {
+      ctx.addIssue({ code: 'custom', message: bilingual(parsed.nl, parsed.en) })
+      return z.NEVER
+    }
+    return parsed
+  })
+}
+
+export const text = (value: string): string => value
+
+export const date =
+  (label: Label) =>
+  (value: string): string | Problem =>
+    parseDate(value) ??
+    new Problem(
+      `${label.nl} is geen geldige datum (verwacht dd/mm/jjjj)`,
+      `${label.en} is not a valid date (expected dd/mm/yyyy)`,
+    )
+
+export const time =
+  (label: Label) =>
+  (value: string): string | Problem =>
+    parseTime(value) ??
+    new Problem(
+      `${label.nl} is geen geldig uur (verwacht uu:mm)`,
+      `${label.en} is not a valid time (expected hh:mm)`,
+    )
+
+const emailSchema = z.email()
+export const email =
+  (label: Label) =>
+  (value: string): string | Problem =>
+    emailSchema.safeParse(value).success
+      ? value
+      : new Problem(`${label.nl} is geen geldig e-mailadres`, `${label.en} is not a valid e-mail address`)
+
+export const integer =
+  (label: Label, min: number, max = 1_000_000) =>
+  (value: string): number | Problem => {
+    const n = Number(value.replace(',', '.'))
+    return Number.isInteger(n) && n >= min && n <= max
+      ? n
+      : new Problem(
+          `${label.nl} moet een geheel getal zijn tussen ${min} en ${max}`,
+          `${label.en} must be a whole number from ${min} to ${max}`,
+        )
+  }
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'waar', 'wel'])
+const NO = new Set(['nee', 'n', 'neen', 'no', '0', 'false', 'onwaar', 'niet'])
+export const boolean =
+  (label: Label) =>
+  (value: string): boolean | Problem => {
+    const v = value.toLowerCase()
+    if (YES.has(v)) return true
+    if (NO.has(v)) return false
+    return new Problem(`${label.nl} moet ja of nee zijn`, `${label.en} must be yes (ja) or no (nee)`)
+  }
+
+export const kbo =
+  (label: Label) =>
+  (value: string): string | Problem =>
+    normaliseKbo(value) ??
+    new Problem(
+      `${label.nl} is geen geldig ondernemingsnummer (10 cijfers, begint met 0 of 1, controlegetal mod 97)`,
+      `${label.en} is not a valid enterprise number (10 digits, starting with 0 or 1, mod-97 check)`,
+    )
+
+export const establishment =
+  (label: Label) =>
+  (value: string): string | Problem =>
+    normaliseEstablishmentNumber(value) ??
+    new Problem(
+      `${label.nl} is geen geldig vestigingseenheidsnummer (10 cijfers, begint met 2–8, controlegetal mod 97)`,
+      `${label.en} is not a valid establishment unit number (10 digits, starting with 2–8, mod-97 check)`,
+    )
+
+/** Collects the errors of one row, naming the spreadsheet row and the file's column header. */
+export class RowReport {
+  readonly errors: RowError[] = []
+
+  constructor(
+    readonly row: number,
+    private readonly cells: Readonly<Record<string, string>>,
+    private readonly columns: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Parses a field's cell with its schema; on failure records the error and returns undefined. */
+  read<T>(field: string, schema: z.ZodType<T, string>): T | undefined {
+    const result = schema.safeParse(this.cells[field] ?? '')
+    if (result.success) return result.data
+    for (const issue of result.error.issues) this.push(field, issue.message)
+    return undefined
+  }
+
+  fail(field: string, nl: string, en: string): undefined {
+    this.push(field, bilingual(nl, en))
+    return undefined
+  }
+
+  private push(field: string, message: string) {
+    const column = this.columns.get(field) ?? field
+    this.errors.push({ row: this.row, column, value: this.cells[field] ?? '', message })
+  }
+}
