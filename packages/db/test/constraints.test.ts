@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
 import { insertPlaces, json, upsertCompany, upsertSchool } from '../src/index.js'
-import { ENGINES, openSeededDb } from './support/databases.js'
 import { companyInput, GEEL, kbo, placeInput, studentInput } from './support/fixtures.js'
 
 /** The Postgres error code and constraint a failed statement reports (pg and PGlite both set them). */

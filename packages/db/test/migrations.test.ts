@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, openTestDb } from '../../../test/support/databases.js'
 import { createDb, type DbHandle, migrateDown, migrations, runMigrations } from '../src/index.js'
-import { ENGINES, openTestDb } from './support/databases.js'
 
 async function tableNames(handle: DbHandle): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`

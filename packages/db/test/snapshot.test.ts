@@ -1,5 +1,6 @@
 import { match } from '@stagebrug/matching-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
 import {
   createMatchRun,
   insertPlaces,
@@ -9,7 +10,6 @@ import {
   upsertSchool,
   upsertStudents,
 } from '../src/index.js'
-import { ENGINES, openSeededDb } from './support/databases.js'
 import { companyInput, GEEL, MOL, PROGRAMME_ID, placeInput, studentInput, TODAY } from './support/fixtures.js'
 
 describe.each(ENGINES)('snapshot → match → proposals on %s', (engine) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
 import { upsertSchool, upsertStudents } from '../src/index.js'
-import { ENGINES, openSeededDb } from './support/databases.js'
 import { GEEL, MOL, studentInput } from './support/fixtures.js'
 
 describe.each(ENGINES)('upsertStudents on %s', (engine) => {

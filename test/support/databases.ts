@@ -1,8 +1,8 @@
 // One fresh database per test file and engine: a `sb_<random>` database on the local PostgreSQL
 // server, or an in-memory PGlite. Both run in every `pnpm test`.
 import { randomBytes } from 'node:crypto'
+import { createDb, type DbHandle, runMigrations, seedReferenceData } from '@stagebrug/db'
 import pg from 'pg'
-import { createDb, type DbHandle, runMigrations, seedReferenceData } from '../../src/index.js'
 
 export type Engine = 'postgres' | 'pglite'
 export const ENGINES: readonly (readonly [Engine])[] = [['postgres'], ['pglite']]

@@ -1,0 +1,68 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import type { DbHandle } from '@stagebrug/db'
+import {
+  ImportError,
+  type ImportReport,
+  importPlaceRegistration,
+  importStudentList,
+} from '@stagebrug/imports'
+
+const SHOWN_ERRORS = 50
+
+/** `stagebrug import students <file> --school <nr>` and `stagebrug import places <file>`. */
+export async function importFile(
+  handle: DbHandle,
+  kind: 'students' | 'places',
+  file: string | undefined,
+  school: string | undefined,
+): Promise<number> {
+  if (!file) return usage(`geef een bestand op / give a file`)
+  // pnpm runs the script in apps/cli; paths are meant from where the user typed the command.
+  file = resolve(process.env.INIT_CWD ?? process.cwd(), file)
+  if (kind === 'students' && !school) return usage('--school <instellingsnummer> is verplicht / is required')
+  let bytes: Uint8Array
+  try {
+    if (!statSync(file).isFile()) return usage(`${file} is geen bestand / is not a file`)
+    bytes = readFileSync(file)
+  } catch {
+    return usage(`${file} bestaat niet of is niet leesbaar / does not exist or cannot be read`)
+  }
+  const meta = { bytes, filename: basename(file), uploadedBy: `cli:${process.env.USER ?? 'admin'}` }
+  try {
+    const report =
+      kind === 'students'
+        ? await importStudentList(handle.db, { ...meta, school: school! })
+        : await importPlaceRegistration(handle.db, meta)
+    print(report)
+    return report.outcome === 'accepted' ? 0 : 1
+  } catch (error) {
+    if (error instanceof ImportError) {
+      console.error(`${error.messageNl} / ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+function print(report: ImportReport): void {
+  for (const m of report.mapping) console.log(`  kolom "${m.column}" → ${m.field} (${m.via})`)
+  for (const w of report.warnings) console.log(`  let op / warning: ${JSON.stringify(w)}`)
+  if (report.outcome === 'accepted') {
+    console.log(`Aanvaard / accepted (upload ${report.uploadId}): ${JSON.stringify(report.counts)}`)
+    return
+  }
+  console.error(
+    `Geweigerd: niets ingelezen / rejected: nothing imported (upload ${report.uploadId}), ${report.errors.length} fout(en):`,
+  )
+  for (const e of report.errors.slice(0, SHOWN_ERRORS)) {
+    console.error(`  rij ${e.row}, kolom "${e.column}", waarde ${JSON.stringify(e.value)}: ${e.message}`)
+  }
+  if (report.errors.length > SHOWN_ERRORS)
+    console.error(`  … en ${report.errors.length - SHOWN_ERRORS} meer / more`)
+}
+
+function usage(message: string): number {
+  console.error(message)
+  return 2
+}

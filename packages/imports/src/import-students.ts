@@ -1,0 +1,102 @@
+import type { Database, StudentInput } from '@stagebrug/db'
+import { upsertStudents } from '@stagebrug/db'
+import { parseStudentList, type RowError, type StudentRow, UploadError } from '@stagebrug/uploads'
+import type { Kysely } from 'kysely'
+import { ImportError } from './errors.js'
+import { recordUpload, type UploadMeta } from './record-upload.js'
+import type { ChosenColumn, ImportReport } from './report.js'
+
+export interface StudentImportRequest extends UploadMeta {
+  /** Instellingsnummer of the school the list belongs to. */
+  readonly school: string
+  /** Used when a row states no maximum travel distance. */
+  readonly defaultMaxTravelKm?: number
+}
+
+/**
+ * Imports a school's placement list, all or nothing: parse and validate every row, then upsert
+ * the students in one transaction (students missing from the list are withdrawn, never deleted).
+ * A rejected file leaves the students untouched and is recorded with its row errors.
+ */
+export async function importStudentList(
+  db: Kysely<Database>,
+  req: StudentImportRequest,
+): Promise<ImportReport> {
+  const school = await db
+    .selectFrom('school')
+    .select('id')
+    .where('instellingsnummer', '=', req.school)
+    .executeTakeFirst()
+  if (!school) {
+    throw new ImportError(
+      'school_not_found',
+      `School met instellingsnummer ${req.school} bestaat niet; voeg ze eerst toe.`,
+      `No school with institution number ${req.school}; add it first.`,
+    )
+  }
+  let parsed: Awaited<ReturnType<typeof parseStudentList>>
+  try {
+    parsed = await parseStudentList(req.bytes, req.filename, { schoolId: req.school })
+  } catch (error) {
+    if (error instanceof UploadError) {
+      const errors: RowError[] = [
+        { row: 0, column: '', value: '', message: `${error.messageNl} / ${error.messageEn}` },
+      ]
+      const uploadId = await recordUpload(db, req, 'students', school.id, { accepted: false, errors })
+      return { outcome: 'rejected', uploadId, errors, mapping: [], warnings: [] }
+    }
+    throw error
+  }
+  const mapping: ChosenColumn[] = parsed.mapping.mapping.map((m) => ({
+    column: m.column,
+    field: m.field,
+    via: m.via,
+  }))
+  const errors = parsed.ok ? otherSchoolRows(parsed.rows, req.school) : parsed.errors
+  if (!parsed.ok || errors.length > 0) {
+    const uploadId = await recordUpload(db, req, 'students', school.id, { accepted: false, errors })
+    return { outcome: 'rejected', uploadId, errors, mapping, warnings: parsed.warnings }
+  }
+  const inputs = parsed.rows.map((r) => studentRowToInput(r, req.defaultMaxTravelKm ?? 20))
+  return db.transaction().execute(async (trx) => {
+    const counts = await upsertStudents(trx, school.id, inputs)
+    const uploadId = await recordUpload(trx, req, 'students', school.id, {
+      accepted: true,
+      counts: { ...counts },
+    })
+    return { outcome: 'accepted', uploadId, counts: { ...counts }, mapping, warnings: parsed.warnings }
+  })
+}
+
+/** Rows that name another school than the one uploading are refused, never moved. */
+function otherSchoolRows(rows: readonly StudentRow[], school: string): RowError[] {
+  return rows
+    .filter((r) => r.schoolId !== school)
+    .map((r) => ({
+      row: r.row,
+      column: 'instellingsnummer',
+      value: r.schoolId,
+      message: `Deze leerling hoort bij school ${r.schoolId}, niet bij ${school} / This pupil belongs to school ${r.schoolId}, not ${school}`,
+    }))
+}
+
+function studentRowToInput(r: StudentRow, defaultMaxTravelKm: number): StudentInput {
+  return {
+    externalId: r.externalId,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    birthDate: r.birthDate,
+    programmeId: r.programme,
+    grade: r.grade,
+    class: r.className,
+    homePostcode: r.home.postcode,
+    competences: r.competences,
+    availability: r.availability,
+    maxTravelKm: r.maxTravelKm ?? defaultMaxTravelKm,
+    seeks: r.seeks,
+    workReadiness: r.workReadiness,
+    priority: r.priority,
+    drivingLicence: r.drivingLicence,
+  }
+}
