@@ -1,9 +1,10 @@
 import type { Database, PlaceInput } from '@stagebrug/db'
 import { insertPlaces, upsertCompany } from '@stagebrug/db'
-import { type PlaceRow, parsePlaceRegistration, type RowError, UploadError } from '@stagebrug/uploads'
+import { type PlaceRow, parsePlaceRegistration } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
+import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
-import type { ChosenColumn, ImportReport } from './report.js'
+import type { ImportReport } from './report.js'
 
 /**
  * Imports a company's place registration, all or nothing: every row valid, then the companies
@@ -11,28 +12,11 @@ import type { ChosenColumn, ImportReport } from './report.js'
  * updating or closing a registered place goes through the API (issue 5).
  */
 export async function importPlaceRegistration(db: Kysely<Database>, req: UploadMeta): Promise<ImportReport> {
-  let parsed: Awaited<ReturnType<typeof parsePlaceRegistration>>
-  try {
-    parsed = await parsePlaceRegistration(req.bytes, req.filename)
-  } catch (error) {
-    if (error instanceof UploadError) {
-      const errors: RowError[] = [
-        { row: 0, column: '', value: '', message: `${error.messageNl} / ${error.messageEn}` },
-      ]
-      const uploadId = await recordUpload(db, req, 'places', null, { accepted: false, errors })
-      return { outcome: 'rejected', uploadId, errors, mapping: [], warnings: [] }
-    }
-    throw error
-  }
-  const mapping: ChosenColumn[] = parsed.mapping.mapping.map((m) => ({
-    column: m.column,
-    field: m.field,
-    via: m.via,
-  }))
-  if (!parsed.ok) {
-    const uploadId = await recordUpload(db, req, 'places', null, { accepted: false, errors: parsed.errors })
-    return { outcome: 'rejected', uploadId, errors: parsed.errors, mapping, warnings: parsed.warnings }
-  }
+  const outcome = await parseOrReject(db, req, { kind: 'places', schoolId: null }, () =>
+    parsePlaceRegistration(req.bytes, req.filename),
+  )
+  if ('report' in outcome) return outcome.report
+  const { parsed, mapping } = outcome
   const rows = parsed.rows
   return db.transaction().execute(async (trx) => {
     const companyIds = new Map<string, string>()

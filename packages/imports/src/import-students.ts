@@ -1,10 +1,11 @@
 import type { Database, StudentInput } from '@stagebrug/db'
 import { upsertStudents } from '@stagebrug/db'
-import { parseStudentList, type RowError, type StudentRow, UploadError } from '@stagebrug/uploads'
+import { parseStudentList, type RowError, type StudentRow } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
 import { ImportError } from './errors.js'
+import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
-import type { ChosenColumn, ImportReport } from './report.js'
+import type { ImportReport } from './report.js'
 
 export interface StudentImportRequest extends UploadMeta {
   /** Instellingsnummer of the school the list belongs to. */
@@ -34,29 +35,15 @@ export async function importStudentList(
       `No school with institution number ${req.school}; add it first.`,
     )
   }
-  let parsed: Awaited<ReturnType<typeof parseStudentList>>
-  try {
-    parsed = await parseStudentList(req.bytes, req.filename, { schoolId: req.school })
-  } catch (error) {
-    if (error instanceof UploadError) {
-      const errors: RowError[] = [
-        { row: 0, column: '', value: '', message: `${error.messageNl} / ${error.messageEn}` },
-      ]
-      const uploadId = await recordUpload(db, req, 'students', school.id, { accepted: false, errors })
-      return { outcome: 'rejected', uploadId, errors, mapping: [], warnings: [] }
-    }
-    throw error
-  }
-  const mapping: ChosenColumn[] = parsed.mapping.mapping.map((m) => ({
-    column: m.column,
-    field: m.field,
-    via: m.via,
-  }))
-  const errors = parsed.ok ? otherSchoolRows(parsed.rows, req.school) : parsed.errors
-  if (!parsed.ok || errors.length > 0) {
-    const uploadId = await recordUpload(db, req, 'students', school.id, { accepted: false, errors })
-    return { outcome: 'rejected', uploadId, errors, mapping, warnings: parsed.warnings }
-  }
+  const outcome = await parseOrReject(
+    db,
+    req,
+    { kind: 'students', schoolId: school.id },
+    () => parseStudentList(req.bytes, req.filename, { schoolId: req.school }),
+    (rows) => otherSchoolRows(rows, req.school),
+  )
+  if ('report' in outcome) return outcome.report
+  const { parsed, mapping } = outcome
   const inputs = parsed.rows.map((r) => studentRowToInput(r, req.defaultMaxTravelKm ?? 20))
   return db.transaction().execute(async (trx) => {
     const counts = await upsertStudents(trx, school.id, inputs)
