@@ -1,7 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { stagebrugProject } from '../../vitest.project.js'
 
-export default defineProject({
-  resolve: { conditions: ['@stagebrug/source'] },
-  ssr: { resolve: { conditions: ['@stagebrug/source'] } },
-  test: { name: 'cli', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
-})
+export default stagebrugProject('cli', { testTimeout: 60_000 })

@@ -1,7 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { stagebrugProject } from '../../vitest.project.js'
 
-export default defineProject({
-  resolve: { conditions: ['@stagebrug/source'] },
-  ssr: { resolve: { conditions: ['@stagebrug/source'] } },
-  test: { name: 'synthetic', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
-})
+export default stagebrugProject('synthetic')
