@@ -1,0 +1,2 @@
+// @stagebrug/config — explicit exports only.
+export {}

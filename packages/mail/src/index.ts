@@ -1,0 +1,2 @@
+// @stagebrug/mail — explicit exports only.
+export {}

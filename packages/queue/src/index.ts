@@ -1,0 +1,2 @@
+// @stagebrug/queue — explicit exports only.
+export {}
