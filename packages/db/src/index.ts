@@ -5,9 +5,14 @@ export { type PlaceSnapshotRow, placeRowToPlace } from './mappers/place.mapper.j
 export { type StudentSnapshotRow, studentRowToStudent } from './mappers/student.mapper.js'
 export { migrateDown, runMigrations } from './migrate.js'
 export { migrations } from './migrations/index.js'
-export { type CompanyInput, upsertCompany } from './repositories/company.repository.js'
+export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
 export { createMatchRun } from './repositories/match-run.repository.js'
-export { insertPlaces, type PlaceInput } from './repositories/place.repository.js'
+export {
+  insertPlaces,
+  type PlaceInput,
+  type UpsertPlacesCounts,
+  upsertPlaces,
+} from './repositories/place.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
 export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositories/school.repository.js'
 export { loadSnapshot } from './repositories/snapshot.repository.js'

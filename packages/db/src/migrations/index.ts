@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_23_0003_create_students.js'
 import * as m0004 from './2026_11_23_0004_create_places.js'
 import * as m0005 from './2026_11_23_0005_create_match_runs.js'
 import * as m0006 from './2026_11_23_0006_create_operations.js'
+import * as m0007 from './2026_11_23_0007_place_external_id.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0004_create_places': m0004,
   '2026_11_23_0005_create_match_runs': m0005,
   '2026_11_23_0006_create_operations': m0006,
+  '2026_11_23_0007_place_external_id': m0007,
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../schema/database.js'
+import { chunks } from './batch.js'
 
 export interface CompanyInput {
   /** 10 digits, no dots; the database rejects a wrong check number. */
@@ -36,4 +37,60 @@ export async function upsertCompany(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/**
+ * Creates or updates companies by KBO number in batched statements; a company whose name and
+ * contacts are unchanged is not written at all. Returns the company id per KBO number.
+ */
+export async function upsertCompanies(
+  db: Kysely<Database> | Transaction<Database>,
+  companies: readonly CompanyInput[],
+): Promise<Map<string, string>> {
+  const rows = [...new Map(companies.map((c) => [c.kboNumber, companyInputToRow(c)])).values()]
+  const ids = new Map<string, string>()
+  for (const batch of chunks(rows, 1000)) {
+    const existing = await db
+      .selectFrom('company')
+      .select(['id', 'kbo_number', 'name', 'contact_name', 'contact_email', 'contact_phone'])
+      .where(
+        'kbo_number',
+        'in',
+        batch.map((r) => r.kbo_number),
+      )
+      .execute()
+    const byKbo = new Map(existing.map((r) => [r.kbo_number, r]))
+    const writes = batch.filter((r) => {
+      const current = byKbo.get(r.kbo_number)
+      if (current === undefined) return true
+      ids.set(r.kbo_number, current.id)
+      return CONTACT_COLUMNS.some((c) => current[c] !== r[c])
+    })
+    if (writes.length === 0) continue
+    const written = await db
+      .insertInto('company')
+      .values(writes)
+      .onConflict((oc) =>
+        oc.column('kbo_number').doUpdateSet({
+          ...Object.fromEntries(CONTACT_COLUMNS.map((c) => [c, sql.ref(`excluded.${c}`)])),
+          updated_at: sql`now()`,
+        }),
+      )
+      .returning(['id', 'kbo_number'])
+      .execute()
+    for (const r of written) ids.set(r.kbo_number, r.id)
+  }
+  return ids
+}
+
+const CONTACT_COLUMNS = ['name', 'contact_name', 'contact_email', 'contact_phone'] as const
+
+function companyInputToRow(c: CompanyInput) {
+  return {
+    kbo_number: c.kboNumber,
+    name: c.name,
+    contact_name: c.contactName ?? null,
+    contact_email: c.contactEmail ?? null,
+    contact_phone: c.contactPhone ?? null,
+  }
 }

@@ -7,6 +7,8 @@ export type PlaceStatus = 'open' | 'closed'
 export interface PlaceTable {
   id: Uuid
   company_id: string
+  /** The company's own code for the place (`plaatscode`); unique per company when given. */
+  external_id: string | null
   establishment_postcode: string
   /** Vestigingseenheidsnummer of the establishment, if known. */
   establishment_number: string | null
