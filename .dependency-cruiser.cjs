@@ -28,6 +28,27 @@ module.exports = {
       to: { path: '^(packages/(?!reference-data)|apps/)' },
     },
     {
+      name: 'config-only-zod',
+      comment: 'config parses the environment; it depends on no other workspace package.',
+      severity: 'error',
+      from: { path: '^packages/config/src' },
+      to: { path: '^(packages/(?!config)|apps/)' },
+    },
+    {
+      name: 'queue-is-a-catalog',
+      comment: 'queue names jobs and their payloads; it knows nothing of the database, mail or matching.',
+      severity: 'error',
+      from: { path: '^packages/queue/src' },
+      to: { path: '^(packages/(?!queue)|apps/)' },
+    },
+    {
+      name: 'mail-renders-and-sends',
+      comment: 'mail renders and sends; it may use matching-core types, never the database or the queue.',
+      severity: 'error',
+      from: { path: '^packages/mail/src' },
+      to: { path: '^(packages/(?!mail|matching-core)|apps/)' },
+    },
+    {
       name: 'packages-never-import-apps',
       comment: 'apps are composition roots; nothing imports them.',
       severity: 'error',
@@ -46,7 +67,7 @@ module.exports = {
       comment:
         'test/ holds cross-package suites and shared test support; production code never imports from it.',
       severity: 'error',
-      from: { pathNot: '^test/|^packages/[^/]+/test/' },
+      from: { pathNot: '^test/|^(packages|apps)/[^/]+/test/' },
       to: { path: '^test/' },
     },
     {

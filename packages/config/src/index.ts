@@ -1,2 +1,3 @@
-// @stagebrug/config — explicit exports only.
-export {}
+// @stagebrug/config — the environment, parsed once at start-up. Explicit exports only.
+
+export { EnvError, loadWorkerEnv, type WorkerEnv, ZWorkerEnv } from './env.js'

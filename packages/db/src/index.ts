@@ -6,7 +6,27 @@ export { type StudentSnapshotRow, studentRowToStudent } from './mappers/student.
 export { migrateDown, runMigrations } from './migrate.js'
 export { migrations } from './migrations/index.js'
 export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
-export { createMatchRun } from './repositories/match-run.repository.js'
+export {
+  addToOutbox,
+  claimMail,
+  failMail,
+  getMail,
+  markMailSent,
+  markMailUnknown,
+  type OutboxMail,
+  pendingMailIds,
+  releaseMail,
+  takeUnreportedProblems,
+} from './repositories/mail-outbox.repository.js'
+export {
+  createMatchRun,
+  failMatchRun,
+  finishMatchRun,
+  getMatchRun,
+  markRunPlanned,
+  type OpenRunRequest,
+  openMatchRun,
+} from './repositories/match-run.repository.js'
 export {
   insertPlaces,
   type PlaceInput,
@@ -14,6 +34,18 @@ export {
   upsertPlaces,
 } from './repositories/place.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
+export {
+  type OutcomeInput,
+  type PartWrite,
+  savePart,
+  storedParts,
+} from './repositories/run-part.repository.js'
+export {
+  loadRunReport,
+  type ReportOutcome,
+  type ReportProposal,
+  type RunReport,
+} from './repositories/run-report.repository.js'
 export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositories/school.repository.js'
 export { loadSnapshot } from './repositories/snapshot.repository.js'
 export {
@@ -28,8 +60,22 @@ export type { CompanyRow, CompanyTable, NewCompany } from './schema/company.tabl
 export type { CompetenceRow, CompetenceTable } from './schema/competence.table.js'
 export type { CoordinatorRow, CoordinatorTable, NewCoordinator } from './schema/coordinator.table.js'
 export type { Database } from './schema/database.js'
-export type { MailOutboxRow, MailOutboxTable, MailStatus, NewMailOutbox } from './schema/mail-outbox.table.js'
-export type { MatchRunRow, MatchRunStatus, MatchRunTable, NewMatchRun } from './schema/match-run.table.js'
+export type {
+  MailKind,
+  MailOutboxRow,
+  MailOutboxTable,
+  MailStatus,
+  NewMailOutbox,
+} from './schema/mail-outbox.table.js'
+export type { MatchOutcomeRow, MatchOutcomeTable, OutcomeStatus } from './schema/match-outcome.table.js'
+export type {
+  MatchRunRow,
+  MatchRunStatus,
+  MatchRunTable,
+  MatchRunTrigger,
+  NewMatchRun,
+} from './schema/match-run.table.js'
+export type { MatchRunPartRow, MatchRunPartTable } from './schema/match-run-part.table.js'
 export type { NewPlace, PlaceRow, PlaceStatus, PlaceTable } from './schema/place.table.js'
 export type { PostcodeRow, PostcodeTable } from './schema/postcode.table.js'
 export type { ProgrammeRow, ProgrammeTable } from './schema/programme.table.js'

@@ -32,7 +32,9 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         "competence",
         "coordinator",
         "mail_outbox",
+        "match_outcome",
         "match_run",
+        "match_run_part",
         "place",
         "postcode",
         "programme",
@@ -51,7 +53,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
     const again = await runMigrations(handle.db)
     expect(again.error).toBeUndefined()
-    expect(await tableNames(handle)).toHaveLength(15)
+    expect(await tableNames(handle)).toHaveLength(17)
   })
 
   it('steps one migration down, and up to latest again', async () => {

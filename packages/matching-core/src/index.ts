@@ -51,6 +51,8 @@ export type {
   WorkingHours,
   WorkReadiness,
 } from './model.js'
+export { mergeResults, mergeSummaries } from './partition/merge.js'
+export { type MatchPart, type MatchPlan, planParts } from './partition/plan.js'
 export { foldName, normaliseName } from './resolve/normalise.js'
 export {
   createResolver,

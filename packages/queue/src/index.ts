@@ -1,2 +1,20 @@
-// @stagebrug/queue — explicit exports only.
-export {}
+// @stagebrug/queue — BullMQ job catalog and Redis connection options. Explicit exports only.
+
+export {
+  type FinalizeJob,
+  jobIds,
+  MAIL_JOBS,
+  MATCH_JOB_OPTIONS,
+  MATCH_JOBS,
+  mailJobOptions,
+  type NightJob,
+  type PartJob,
+  QUEUES,
+  type SendJob,
+  ZFinalizeJob,
+  ZMatchOptions,
+  ZNightJob,
+  ZPartJob,
+  ZSendJob,
+} from './catalog.js'
+export { redisConnection } from './connection.js'

@@ -11,7 +11,7 @@ import { chunks } from './batch.js'
 export async function insertProposals(
   trx: Transaction<Database>,
   runId: string,
-  proposals: readonly Proposal[],
+  proposals: readonly (Proposal & { readonly reasons?: readonly string[] })[],
 ): Promise<number> {
   let inserted = 0
   for (const batch of chunks(proposals, 500)) {
@@ -26,6 +26,7 @@ export async function insertProposals(
           score: p.score,
           breakdown: json(p.breakdown),
           kind: p.kind,
+          reasons: json([...(p.reasons ?? [])]),
         })),
       )
       .onConflict((oc) => oc.columns(['run_id', 'student_id', 'place_id']).doNothing())

@@ -5,7 +5,7 @@ import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
 
 /**
- * Loads the input of a night's match in four set-based queries: open students, open places with
+ * Loads the input of a night's match in four set-based queries: open students without an accepted proposal, open places with
  * free seats (capacity minus accepted proposals), declined pairs and related programmes.
  */
 export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>): Promise<MatchInput> {
@@ -23,6 +23,17 @@ export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>)
       'sp.lon as school_lon',
     ])
     .where('student.status', '=', 'open')
+    // A student who accepted a place is done, whatever the status column says.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('proposal')
+            .select('proposal.id')
+            .whereRef('proposal.student_id', '=', 'student.id')
+            .where('proposal.status', '=', 'accepted'),
+        ),
+      ),
+    )
     .execute()
 
   const accepted = db

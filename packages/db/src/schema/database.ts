@@ -4,7 +4,9 @@ import type { CompanyTable } from './company.table.js'
 import type { CompetenceTable } from './competence.table.js'
 import type { CoordinatorTable } from './coordinator.table.js'
 import type { MailOutboxTable } from './mail-outbox.table.js'
+import type { MatchOutcomeTable } from './match-outcome.table.js'
 import type { MatchRunTable } from './match-run.table.js'
+import type { MatchRunPartTable } from './match-run-part.table.js'
 import type { PlaceTable } from './place.table.js'
 import type { PostcodeTable } from './postcode.table.js'
 import type { ProgrammeTable } from './programme.table.js'
@@ -27,6 +29,8 @@ export interface Database {
   place: PlaceTable
   upload: UploadTable
   match_run: MatchRunTable
+  match_run_part: MatchRunPartTable
+  match_outcome: MatchOutcomeTable
   proposal: ProposalTable
   mail_outbox: MailOutboxTable
   api_key: ApiKeyTable

@@ -1,6 +1,6 @@
 import type { ProposalKind, ScoreBreakdown } from '@stagebrug/matching-core'
 import type { ColumnType, Insertable, Selectable } from 'kysely'
-import type { CreatedAt, JsonColumn, Uuid } from './columns.js'
+import type { CreatedAt, JsonColumn, JsonText, Uuid } from './columns.js'
 
 export type ProposalStatus = 'proposed' | 'contacted' | 'accepted' | 'declined'
 
@@ -18,6 +18,8 @@ export interface ProposalTable {
   status_by: string | null
   status_at: Date | null
   created_at: CreatedAt
+  /** The reasons in plain Dutch, as the run explained them. */
+  reasons: ColumnType<string[], JsonText<string[]> | undefined, JsonText<string[]>>
 }
 export type ProposalRow = Selectable<ProposalTable>
 export type NewProposal = Insertable<ProposalTable>

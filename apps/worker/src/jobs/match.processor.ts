@@ -1,0 +1,105 @@
+import { failMatchRun, markRunPlanned, pendingMailIds } from '@stagebrug/db'
+import { type MatchInput, mergeSummaries } from '@stagebrug/matching-core'
+import {
+  jobIds,
+  MATCH_JOB_OPTIONS,
+  MATCH_JOBS,
+  QUEUES,
+  ZFinalizeJob,
+  ZNightJob,
+  ZPartJob,
+} from '@stagebrug/queue'
+import type { Job } from 'bullmq'
+import type { WorkerDeps } from '../deps.js'
+import { enqueueMails, type Queues } from '../queues.js'
+import { finalizeRun } from '../services/finalize-run.js'
+import { matchOptions, planNight } from '../services/plan-night.js'
+import { type PartOutcome, runPart } from '../services/run-part.js'
+
+/** The match queue's processor: `night` plans a run into a flow of `part` jobs under one `finalize`. */
+export function matchProcessor(deps: WorkerDeps, queues: Queues) {
+  return async (job: Job): Promise<unknown> => {
+    try {
+      switch (job.name) {
+        case MATCH_JOBS.night:
+          return await night(deps, queues, job)
+        case MATCH_JOBS.part: {
+          const data = ZPartJob.parse(job.data)
+          await job.updateProgress({ stage: 'part', part: data.part })
+          return await runPart(deps, { ...data, input: data.input as MatchInput })
+        }
+        case MATCH_JOBS.finalize:
+          return await finalize(deps, queues, job)
+        default:
+          throw new Error(`Unknown match job "${job.name}"`)
+      }
+    } catch (error) {
+      // The last attempt of any job of a run fails the run, so it never stays "running".
+      const runId = (job.data as { runId?: unknown }).runId
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
+      if (last && typeof runId === 'string') await failMatchRun(deps.db, runId, String(error))
+      throw error
+    }
+  }
+}
+
+async function night(deps: WorkerDeps, queues: Queues, job: Job) {
+  const data = ZNightJob.parse(job.data)
+  await job.updateProgress({ stage: 'snapshot' })
+  const { run, plan, timings } = await planNight(deps, {
+    jobKey: `night.${job.id}`,
+    trigger: data.trigger,
+    params: { requestedBy: data.requestedBy, publish: data.publish },
+  })
+  if (!plan) return { runId: run.id, planned: false }
+  await job.updateProgress({ stage: 'plan', parts: plan.parts.length + 1 })
+  const options = matchOptions(run)
+  const child = (part: number, unconnected: boolean, input: MatchInput) => ({
+    name: MATCH_JOBS.part,
+    queueName: QUEUES.match,
+    data: { runId: run.id, part, unconnected, options, input },
+    opts: { ...MATCH_JOB_OPTIONS, jobId: jobIds.part(run.id, part), failParentOnFailure: true },
+  })
+  const children = [
+    ...plan.parts.map((p) => child(p.index, false, p.input)),
+    child(plan.parts.length, true, plan.unconnected),
+  ]
+  await queues.flows.add({
+    name: MATCH_JOBS.finalize,
+    queueName: QUEUES.match,
+    data: {
+      runId: run.id,
+      publish: data.publish,
+      pairsConsidered: plan.pairsConsidered,
+      pairsScored: plan.pairsScored,
+      planMs: timings.planMs,
+    },
+    opts: { ...MATCH_JOB_OPTIONS, jobId: jobIds.finalize(run.id) },
+    children,
+  })
+  await markRunPlanned(deps.db, run.id, { parts: children.length, timings })
+  return { runId: run.id, planned: true, parts: children.length }
+}
+
+async function finalize(deps: WorkerDeps, queues: Queues, job: Job) {
+  const data = ZFinalizeJob.parse(job.data)
+  await job.updateProgress({ stage: 'finalize' })
+  const values = Object.values(await job.getChildrenValues<PartOutcome>())
+  const unconnected = values.find((v) => v.unconnected)
+  if (!unconnected) throw new Error(`Run ${data.runId}: the unconnected part reported nothing`)
+  const summary = mergeSummaries(
+    data,
+    values.filter((v) => !v.unconnected).map((v) => v.summary),
+    unconnected.summary,
+  )
+  const closed = await finalizeRun(deps, {
+    runId: data.runId,
+    publish: data.publish,
+    summary,
+    timings: { planMs: data.planMs },
+  })
+  // Also after a crash between the commit and this line: queueing is idempotent per row.
+  await job.updateProgress({ stage: 'mail' })
+  await enqueueMails(queues.mail, await pendingMailIds(deps.db, data.runId))
+  return { runId: data.runId, closed, ...summary }
+}

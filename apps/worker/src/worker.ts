@@ -1,0 +1,52 @@
+import { pendingMailIds } from '@stagebrug/db'
+import { QUEUES } from '@stagebrug/queue'
+import { Worker } from 'bullmq'
+import type { WorkerDeps } from './deps.js'
+import { mailProcessor } from './jobs/mail.processor.js'
+import { matchProcessor } from './jobs/match.processor.js'
+import { enqueueMails, openQueues, type QueueSettings, type Queues } from './queues.js'
+
+export interface RunningWorker {
+  readonly queues: Queues
+  readonly match: Worker
+  readonly mail: Worker
+  /** Stops taking jobs, lets the current ones finish (or hands them back), closes connections. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the match and mail workers. Mails that were in the outbox but never queued (a crash
+ * between commit and queueing) are queued again at start-up.
+ */
+export async function startWorker(
+  deps: WorkerDeps,
+  s: QueueSettings & { readonly matchConcurrency: number; readonly mailConcurrency: number },
+): Promise<RunningWorker> {
+  const queues = openQueues(s)
+  const opts = { connection: s.connection, prefix: s.prefix }
+  const match = new Worker(QUEUES.match, matchProcessor(deps, queues), {
+    ...opts,
+    concurrency: s.matchConcurrency,
+  })
+  const mail = new Worker(QUEUES.mail, mailProcessor(deps), { ...opts, concurrency: s.mailConcurrency })
+  for (const w of [match, mail]) {
+    w.on('failed', (job, error) =>
+      deps.logger.error(
+        { queue: w.name, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message },
+        'job failed',
+      ),
+    )
+    w.on('error', (error) => deps.logger.error({ queue: w.name, error: error.message }, 'worker error'))
+  }
+  await Promise.all([match.waitUntilReady(), mail.waitUntilReady()])
+  await enqueueMails(queues.mail, await pendingMailIds(deps.db))
+  return {
+    queues,
+    match,
+    mail,
+    async close() {
+      await Promise.all([match.close(), mail.close()])
+      await queues.close()
+    },
+  }
+}
