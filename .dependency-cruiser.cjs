@@ -49,6 +49,13 @@ module.exports = {
       to: { path: '^(packages/(?!mail|matching-core)|apps/)' },
     },
     {
+      name: 'night-knows-no-queue',
+      comment: 'night is the pipeline as plain functions; BullMQ wiring belongs to apps/worker, so the demo runs without Redis.',
+      severity: 'error',
+      from: { path: '^packages/night/src' },
+      to: { path: '^(packages/(queue|config|uploads|imports|synthetic|demo)/|apps/)|bullmq|ioredis' },
+    },
+    {
       name: 'packages-never-import-apps',
       comment: 'apps are composition roots; nothing imports them.',
       severity: 'error',

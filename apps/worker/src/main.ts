@@ -3,9 +3,8 @@
 import { EnvError, loadWorkerEnv } from '@stagebrug/config'
 import { createDb } from '@stagebrug/db'
 import { createMailer } from '@stagebrug/mail'
-import { redisConnection } from '@stagebrug/queue'
+import { redisConnection, registerNightlySchedule } from '@stagebrug/queue'
 import { pino } from 'pino'
-import { registerNightlySchedule } from './queues.js'
 import { startWorker } from './worker.js'
 
 async function main(): Promise<void> {

@@ -1,10 +1,9 @@
 import { pendingMailIds } from '@stagebrug/db'
-import { QUEUES } from '@stagebrug/queue'
+import type { WorkerDeps } from '@stagebrug/night'
+import { enqueueMails, openQueues, QUEUES, type QueueSettings, type Queues } from '@stagebrug/queue'
 import { Worker } from 'bullmq'
-import type { WorkerDeps } from './deps.js'
 import { mailProcessor } from './jobs/mail.processor.js'
 import { matchProcessor } from './jobs/match.processor.js'
-import { enqueueMails, openQueues, type QueueSettings, type Queues } from './queues.js'
 
 export interface RunningWorker {
   readonly queues: Queues

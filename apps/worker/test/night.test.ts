@@ -1,10 +1,10 @@
 import { getMatchRun, loadSnapshot, type MatchRunRow } from '@stagebrug/db'
+import { type Seeded, seedSynthetic } from '@stagebrug/demo'
 import { match } from '@stagebrug/matching-core'
+import { registerNightlySchedule, triggerRun } from '@stagebrug/queue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSeededDb } from '../../../test/support/databases.js'
-import { registerNightlySchedule, triggerRun } from '../src/queues.js'
 import { type Harness, openHarness, waitFor } from './support/harness.js'
-import { type Seeded, seedSynthetic } from './support/seed.js'
 
 describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
   let handle: Awaited<ReturnType<typeof openSeededDb>>
@@ -124,8 +124,8 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
         .length,
       mails: h.smtp.messages.length,
     }
-    const { runPart } = await import('../src/services/run-part.js')
-    const { finalizeRun } = await import('../src/services/finalize-run.js')
+    const { runPart } = await import('@stagebrug/night')
+    const { finalizeRun } = await import('@stagebrug/night')
     const snapshot = await loadSnapshot(handle.db)
     const again = await runPart(h.deps('retry'), {
       runId: run.id,
@@ -144,7 +144,7 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
         timings: {},
       }),
     ).toBe(false)
-    const { enqueueMails } = await import('../src/queues.js')
+    const { enqueueMails } = await import('@stagebrug/queue')
     await enqueueMails(
       h.workers[0]!.queues.mail,
       (await mailsOf(run.id)).map((r) => r.id),
@@ -169,7 +169,7 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
       .set({ status: 'sending' })
       .where('id', '=', victim!.id)
       .execute()
-    const { sendMail } = await import('../src/services/send-mail.js')
+    const { sendMail } = await import('@stagebrug/night')
     expect((await sendMail(h.deps('x'), victim!.id, { last: false })).outcome).toBe('unknown')
     expect((await sendMail(h.deps('x'), victim!.id, { last: false })).outcome).toBe('already-done')
 

@@ -18,3 +18,11 @@ export {
   ZSendJob,
 } from './catalog.js'
 export { redisConnection } from './connection.js'
+export {
+  enqueueMails,
+  openQueues,
+  type QueueSettings,
+  type Queues,
+  registerNightlySchedule,
+  triggerRun,
+} from './queues.js'

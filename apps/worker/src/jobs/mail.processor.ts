@@ -1,7 +1,7 @@
+import type { WorkerDeps } from '@stagebrug/night'
+import { sendMail } from '@stagebrug/night'
 import { ZSendJob } from '@stagebrug/queue'
 import type { Job } from 'bullmq'
-import type { WorkerDeps } from '../deps.js'
-import { sendMail } from '../services/send-mail.js'
 
 /** The mail queue's processor: one ledger row per job; a transient failure throws so BullMQ backs off. */
 export function mailProcessor(deps: WorkerDeps) {

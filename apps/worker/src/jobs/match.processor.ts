@@ -1,20 +1,19 @@
 import { failMatchRun, markRunPlanned, pendingMailIds } from '@stagebrug/db'
 import { type MatchInput, mergeSummaries } from '@stagebrug/matching-core'
+import type { WorkerDeps } from '@stagebrug/night'
+import { finalizeRun, matchOptions, type PartOutcome, planNight, runPart } from '@stagebrug/night'
 import {
+  enqueueMails,
   jobIds,
   MATCH_JOB_OPTIONS,
   MATCH_JOBS,
   QUEUES,
+  type Queues,
   ZFinalizeJob,
   ZNightJob,
   ZPartJob,
 } from '@stagebrug/queue'
 import type { Job } from 'bullmq'
-import type { WorkerDeps } from '../deps.js'
-import { enqueueMails, type Queues } from '../queues.js'
-import { finalizeRun } from '../services/finalize-run.js'
-import { matchOptions, planNight } from '../services/plan-night.js'
-import { type PartOutcome, runPart } from '../services/run-part.js'
 
 /** The match queue's processor: `night` plans a run into a flow of `part` jobs under one `finalize`. */
 export function matchProcessor(deps: WorkerDeps, queues: Queues) {

@@ -3,12 +3,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '@stagebrug/db'
 import { createMailer } from '@stagebrug/mail'
+import type { WorkerDeps } from '@stagebrug/night'
 import { QUEUES, redisConnection } from '@stagebrug/queue'
 import { Queue } from 'bullmq'
 import type { Kysely } from 'kysely'
 import { pino } from 'pino'
 import { startTestSmtp, type TestSmtp } from '../../../../packages/mail/test/support/smtp.js'
-import type { WorkerDeps } from '../../src/deps.js'
 import { type RunningWorker, startWorker } from '../../src/worker.js'
 
 export const REDIS_URL = 'redis://127.0.0.1:6379'

@@ -6,7 +6,7 @@ import {
   type MatchSummary,
   match,
 } from '@stagebrug/matching-core'
-import type { WorkerDeps } from '../deps.js'
+import type { WorkerDeps } from './deps.js'
 
 export interface PartOutcome {
   readonly part: number

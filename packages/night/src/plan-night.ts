@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { loadSnapshot, type MatchRunRow, type MatchRunTrigger, openMatchRun } from '@stagebrug/db'
 import { type MatchPlan, planParts } from '@stagebrug/matching-core'
-import type { WorkerDeps } from '../deps.js'
+import type { WorkerDeps } from './deps.js'
 
 export interface PlannedNight {
   readonly run: MatchRunRow

@@ -1,3 +1,4 @@
+import { type ConnectionOptions, FlowProducer, Queue } from 'bullmq'
 import {
   jobIds,
   MAIL_JOBS,
@@ -6,8 +7,7 @@ import {
   mailJobOptions,
   type NightJob,
   QUEUES,
-} from '@stagebrug/queue'
-import { type ConnectionOptions, FlowProducer, Queue } from 'bullmq'
+} from './catalog.js'
 
 export interface Queues {
   readonly match: Queue

@@ -1,7 +1,13 @@
 import type { Database } from '@stagebrug/db'
 import type { Mailer } from '@stagebrug/mail'
 import type { Kysely } from 'kysely'
-import type { Logger } from 'pino'
+
+/** The logging the services do: pino's Logger fits; so does anything with these three methods. */
+export interface Logger {
+  info(fields: object, message?: string): void
+  warn(fields: object, message?: string): void
+  error(fields: object, message?: string): void
+}
 
 /** What the services need from the outside world; main.ts builds it from the environment. */
 export interface WorkerDeps {

@@ -1,6 +1,6 @@
 import { claimMail, failMail, getMail, markMailSent, markMailUnknown, releaseMail } from '@stagebrug/db'
 import { MailSendError } from '@stagebrug/mail'
-import type { WorkerDeps } from '../deps.js'
+import type { WorkerDeps } from './deps.js'
 
 export type SendOutcome = 'sent' | 'failed' | 'unknown' | 'retry' | 'already-done' | 'taken' | 'missing'
 

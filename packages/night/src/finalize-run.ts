@@ -9,7 +9,7 @@ import {
 } from '@stagebrug/db'
 import { escapeHtml } from '@stagebrug/mail'
 import type { MatchSummary } from '@stagebrug/matching-core'
-import type { WorkerDeps } from '../deps.js'
+import type { WorkerDeps } from './deps.js'
 import { shortlistMails } from './shortlist-mails.js'
 
 /** The counts stored with a run: the merged summary, flat. */

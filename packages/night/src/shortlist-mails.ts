@@ -10,7 +10,7 @@ import {
   travelBand,
 } from '@stagebrug/mail'
 import type { PlaceKind } from '@stagebrug/matching-core'
-import type { WorkerSettings } from '../deps.js'
+import type { WorkerSettings } from './deps.js'
 
 const KIND_NL: Record<string, string> = {
   internship: 'Stageplaats',
