@@ -25,7 +25,7 @@ export type { UploadResult } from './parse/pipeline.js'
 export type { PlaceRow } from './parse/place-row.js'
 export type { StudentRow } from './parse/student-row.js'
 export { readTable } from './read/read-table.js'
-export type { ReadLimits, Table } from './read/table.js'
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './read/table.js'
 export { parseDate, parseTime } from './validate/dates.js'
 export {
   formatKbo,

@@ -48,6 +48,13 @@ export class Lookups {
   private readonly programmeById: ReadonlyMap<number, Programme>
   private readonly competences: Resolver<number>
   private readonly postcodesByPlace: ReadonlyMap<string, ReadonlySet<string>>
+  private readonly memos = new Map<string, unknown>()
+
+  /** A value built once per upload, e.g. a cell schema that needs these lookups (schemas are costly to build). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make())
+    return this.memos.get(key) as T
+  }
 
   constructor(readonly reference: ReferenceData) {
     this.programmeById = new Map(reference.programmes.map((p) => [p.id, p]))

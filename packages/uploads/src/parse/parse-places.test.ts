@@ -105,6 +105,24 @@ describe('parsePlaceRegistration', () => {
     ])
   })
 
+  it('reports a place code used twice by one company, not by two companies', async () => {
+    const header = ['plaatscode', ...HEADER]
+    const rows = [
+      ['P1', ...place()],
+      ['P1', ...place({ ondernemingsnummer: 'BE0428759497' })],
+      ['P1', ...place({ startdatum: '02/02/2027' })],
+    ]
+    const result = await parsePlaceRegistration(utf8(csv([header, ...rows])), 'plaatsen.csv')
+    expect(!result.ok && result.errors).toEqual([
+      {
+        row: 4,
+        column: 'plaatscode',
+        value: 'P1',
+        message: "Plaatscode 'P1' komt al voor op rij 2 / Place code 'P1' already appears on row 2",
+      },
+    ])
+  })
+
   it('accepts several programmes and warns about Walloon places', async () => {
     const result = await upload([
       place({ studierichtingen: 'Logistiek|Haarverzorging duaal', postcode: '4000' }),

@@ -1,7 +1,7 @@
 import type { PlaceCompetence, ProgrammeId } from '@stagebrug/matching-core'
 import { PLACE_FIELDS } from '../headers/fields.js'
 import { boolean, cell, email, establishment, integer, kbo, Problem, text, time } from '../validate/cells.js'
-import { asProgrammeId, type ParseContext, toLocation } from './context.js'
+import { asProgrammeId, type Lookups, type ParseContext, toLocation } from './context.js'
 import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
 import type { PlaceRow } from './place-row.js'
 import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
@@ -10,13 +10,45 @@ const F = PLACE_FIELDS
 const L = (key: string) => labelOf(F, key)
 const optional = (key: string) => cell(L(key), false, text)
 
+// Built once: a zod schema per row and cell would cost seconds on a large registration.
+const C = {
+  externalId: optional('externalId'),
+  companyNumber: cell(L('companyNumber'), true, kbo(L('companyNumber'))),
+  companyName: cell(L('companyName'), true, text),
+  establishmentNumber: cell(L('establishmentNumber'), false, establishment(L('establishmentNumber'))),
+  kind: cell(L('kind'), true, placeKind(L('kind'))),
+  capacity: cell(L('capacity'), true, integer(L('capacity'), 1, 1000)),
+  startTime: cell(L('startTime'), true, time(L('startTime'))),
+  endTime: cell(L('endTime'), true, time(L('endTime'))),
+  shiftWork: cell(L('shiftWork'), false, boolean(L('shiftWork'))),
+  contactEmail: cell(L('contactEmail'), true, email(L('contactEmail'))),
+  street: optional('street'),
+  houseNumber: optional('houseNumber'),
+  minimumAge: cell(L('minimumAge'), false, integer(L('minimumAge'), 15, 25)),
+  needsDrivingLicence: cell(L('needsDrivingLicence'), false, boolean(L('needsDrivingLicence'))),
+  inclusive: cell(L('inclusive'), false, boolean(L('inclusive'))),
+  sector: optional('sector'),
+  contactName: optional('contactName'),
+  contactPhone: optional('contactPhone'),
+}
+
+function programmesCell(lookups: Lookups) {
+  return cell(L('programmes'), true, (v) => {
+    const ids: ProgrammeId[] = []
+    for (const part of v.split(/[|;\n]+/).map((p) => p.trim())) {
+      if (part === '') continue
+      const found = lookups.programme(part, undefined)
+      if (found instanceof Problem) return found
+      if (!ids.includes(asProgrammeId(found))) ids.push(asProgrammeId(found))
+    }
+    return ids
+  })
+}
+
 function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefined {
-  const companyNumber = report.read('companyNumber', cell(L('companyNumber'), true, kbo(L('companyNumber'))))
-  const companyName = report.read('companyName', cell(L('companyName'), true, text))
-  const establishmentNumber = report.read(
-    'establishmentNumber',
-    cell(L('establishmentNumber'), false, establishment(L('establishmentNumber'))),
-  )
+  const companyNumber = report.read('companyNumber', C.companyNumber)
+  const companyName = report.read('companyName', C.companyName)
+  const establishmentNumber = report.read('establishmentNumber', C.establishmentNumber)
   const { info, municipality } = readPostcode(report, F, lookups)
   if (info !== undefined && info.region === 'WAL') {
     warn(
@@ -25,45 +57,31 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
       `Postcode ${info.postcode} is in Wallonia; dual learning is not recognised there`,
     )
   }
-  const kind = report.read('kind', cell(L('kind'), true, placeKind(L('kind'))))
+  const kind = report.read('kind', C.kind)
   const programmes = report.read(
     'programmes',
-    cell(L('programmes'), true, (v) => {
-      const ids: ProgrammeId[] = []
-      for (const part of v.split(/[|;\n]+/).map((p) => p.trim())) {
-        if (part === '') continue
-        const found = lookups.programme(part, undefined)
-        if (found instanceof Problem) return found
-        if (!ids.includes(asProgrammeId(found))) ids.push(asProgrammeId(found))
-      }
-      return ids
-    }),
+    lookups.memo('programmes', () => programmesCell(lookups)),
   )
   const competenceIds = report.read(
     'competences',
-    cell(L('competences'), false, (v) => lookups.competenceList(v)),
+    lookups.memo('competences', () => cell(L('competences'), false, (v) => lookups.competenceList(v))),
   )
-  const capacity = report.read('capacity', cell(L('capacity'), true, integer(L('capacity'), 1, 1000)))
+  const capacity = report.read('capacity', C.capacity)
   const period = readPeriod(report, F)
-  const start = report.read('startTime', cell(L('startTime'), true, time(L('startTime'))))
-  const end = report.read('endTime', cell(L('endTime'), true, time(L('endTime'))))
-  const shiftWork = report.read('shiftWork', cell(L('shiftWork'), false, boolean(L('shiftWork')))) ?? false
-  const contactEmail = report.read('contactEmail', cell(L('contactEmail'), true, email(L('contactEmail'))))
+  const start = report.read('startTime', C.startTime)
+  const end = report.read('endTime', C.endTime)
+  const shiftWork = report.read('shiftWork', C.shiftWork) ?? false
+  const contactEmail = report.read('contactEmail', C.contactEmail)
   const rest = {
-    externalId: report.read('externalId', optional('externalId')) ?? null,
-    street: report.read('street', optional('street')) ?? null,
-    houseNumber: report.read('houseNumber', optional('houseNumber')) ?? null,
-    minimumAge:
-      report.read('minimumAge', cell(L('minimumAge'), false, integer(L('minimumAge'), 15, 25))) ?? 0,
-    needsDrivingLicence:
-      report.read(
-        'needsDrivingLicence',
-        cell(L('needsDrivingLicence'), false, boolean(L('needsDrivingLicence'))),
-      ) ?? false,
-    inclusive: report.read('inclusive', cell(L('inclusive'), false, boolean(L('inclusive')))) ?? false,
-    sector: report.read('sector', optional('sector')) ?? '',
-    contactName: report.read('contactName', optional('contactName')) ?? null,
-    contactPhone: report.read('contactPhone', optional('contactPhone')) ?? null,
+    externalId: report.read('externalId', C.externalId) ?? null,
+    street: report.read('street', C.street) ?? null,
+    houseNumber: report.read('houseNumber', C.houseNumber) ?? null,
+    minimumAge: report.read('minimumAge', C.minimumAge) ?? 0,
+    needsDrivingLicence: report.read('needsDrivingLicence', C.needsDrivingLicence) ?? false,
+    inclusive: report.read('inclusive', C.inclusive) ?? false,
+    sector: report.read('sector', C.sector) ?? '',
+    contactName: report.read('contactName', C.contactName) ?? null,
+    contactPhone: report.read('contactPhone', C.contactPhone) ?? null,
   }
   if (
     report.errors.length > 0 ||
@@ -101,11 +119,14 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
   }
 }
 
-/** Duplicate places: the same place code, or the same company, site, programmes, period and hours. */
+/**
+ * Duplicate places: the same place code of the same company (codes are the company's own, so two
+ * companies may both use `1`), or the same company, site, programmes, period and hours.
+ */
 function placeIdentity(row: PlaceRow) {
   if (row.externalId !== null) {
     return {
-      key: `id:${row.externalId}`,
+      key: `id:${row.companyNumber}:${row.externalId}`,
       field: 'externalId',
       nl: 'Plaatscode',
       en: 'Place code',

@@ -5,6 +5,7 @@ import { UploadError } from '../errors.js'
 import { csv, utf8, windows1252 } from '../test-support/fixtures.js'
 import { detectDelimiter } from './csv.js'
 import { readTable } from './read-table.js'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS } from './table.js'
 
 async function buildXlsx(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
@@ -112,15 +113,43 @@ describe('readTable — XLSX', () => {
 })
 
 describe('readTable — limits', () => {
-  it('refuses files above the size limit', async () => {
+  it('refuses files above the size limit, naming the size and the limit', async () => {
     await expect(readTable(new Uint8Array(2048), 'x.csv', { maxBytes: 1024 })).rejects.toMatchObject({
       code: 'too_large',
+      message:
+        'Het bestand is 2 kB; de limiet is 1 kB per upload. Verwijder overbodige kolommen of splits het bestand / ' +
+        'The file is 2 kB; the limit is 1 kB per upload. Remove unneeded columns or split the file',
     })
   })
 
-  it('refuses files above the row limit', async () => {
+  it('refuses a file one byte over the default 10 MB', async () => {
+    const error = await readTable(new Uint8Array(DEFAULT_MAX_BYTES + 1), 'x.csv').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UploadError)
+    expect((error as UploadError).messageNl).toMatch(/^Het bestand is 10,1 MB; de limiet is 10 MB per upload/)
+  })
+
+  it('refuses files above the row limit, naming the count and the limit', async () => {
     const bytes = utf8(csv([['a'], ['1'], ['2'], ['3']]))
-    await expect(readTable(bytes, 'x.csv', { maxRows: 2 })).rejects.toMatchObject({ code: 'too_many_rows' })
+    await expect(readTable(bytes, 'x.csv', { maxRows: 2 })).rejects.toMatchObject({
+      code: 'too_many_rows',
+      message:
+        'Het bestand heeft 3 rijen; de limiet is 2 rijen per upload. Splits het bestand / ' +
+        'The file has 3 rows; the limit is 2 rows per upload. Split the file',
+    })
+  })
+
+  it('refuses a CSV and an XLSX one row over the default 20,000 rows', async () => {
+    const lines = Array.from({ length: DEFAULT_MAX_ROWS + 1 }, (_, i) => [String(i)])
+    await expect(readTable(utf8(csv([['a'], ...lines])), 'x.csv')).rejects.toMatchObject({
+      code: 'too_many_rows',
+      messageNl: 'Het bestand heeft 20.001 rijen; de limiet is 20.000 rijen per upload. Splits het bestand',
+      messageEn: 'The file has 20,001 rows; the limit is 20,000 rows per upload. Split the file',
+    })
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Leerlingen').addRows([['a'], ...lines])
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer())
+    await expect(readTable(xlsx, 'x.xlsx')).rejects.toMatchObject({ code: 'too_many_rows' })
+    await expect(readTable(utf8(csv([['a'], ...lines.slice(1)])), 'x.csv')).resolves.toBeDefined()
   })
 
   it('refuses an empty file', async () => {

@@ -1,7 +1,7 @@
 import { UploadError } from '../errors.js'
 import { readCsv } from './csv.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './table.js'
-import { readXlsx, tooManyRows } from './xlsx.js'
+import { fileSize, readXlsx, tooManyRows } from './xlsx.js'
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b
 const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11
@@ -18,11 +18,11 @@ export async function readTable(
 ): Promise<Table> {
   const { maxBytes = DEFAULT_MAX_BYTES, maxRows = DEFAULT_MAX_ROWS } = limits
   if (bytes.byteLength > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+    const [size, limit] = [bytes.byteLength, maxBytes]
     throw new UploadError(
       'too_large',
-      `Het bestand is ${mb(bytes.byteLength)} MB; maximaal ${mb(maxBytes)} MB`,
-      `The file is ${mb(bytes.byteLength)} MB; at most ${mb(maxBytes)} MB`,
+      `Het bestand is ${fileSize(size, 'nl')}; de limiet is ${fileSize(limit, 'nl')} per upload. Verwijder overbodige kolommen of splits het bestand`,
+      `The file is ${fileSize(size, 'en')}; the limit is ${fileSize(limit, 'en')} per upload. Remove unneeded columns or split the file`,
     )
   }
   if (bytes.byteLength === 0) throw new UploadError('empty_file', 'Het bestand is leeg', 'The file is empty')

@@ -78,10 +78,19 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Tabl
   return { headers: readRow(1), rows }
 }
 
+const numberFormat = { nl: new Intl.NumberFormat('nl-BE'), en: new Intl.NumberFormat('en') }
+
+/** `10 MB`, `10,1 MB` / `10.1 MB`, `800 kB`: a size as the uploader reads it, rounded up (never "10 MB > 10 MB"). */
+export function fileSize(bytes: number, lang: 'nl' | 'en'): string {
+  const format = (n: number) => numberFormat[lang].format(Math.ceil(n * 10) / 10)
+  return bytes >= 1024 * 1024 ? `${format(bytes / 1024 / 1024)} MB` : `${format(bytes / 1024)} kB`
+}
+
 export function tooManyRows(count: number, max: number): UploadError {
+  const [nl, en] = [numberFormat.nl.format, numberFormat.en.format]
   return new UploadError(
     'too_many_rows',
-    `Het bestand heeft ${count} rijen; maximaal ${max} per upload`,
-    `The file has ${count} rows; at most ${max} per upload`,
+    `Het bestand heeft ${nl(count)} rijen; de limiet is ${nl(max)} rijen per upload. Splits het bestand`,
+    `The file has ${en(count)} rows; the limit is ${en(max)} rows per upload. Split the file`,
   )
 }
