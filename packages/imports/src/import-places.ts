@@ -1,5 +1,5 @@
 import type { Database, PlaceInput } from '@stagebrug/db'
-import { insertPlaces, upsertCompany } from '@stagebrug/db'
+import { upsertCompanies, upsertPlaces } from '@stagebrug/db'
 import { type PlaceRow, parsePlaceRegistration } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
 import { parseOrReject } from './parse-or-reject.js'
@@ -8,46 +8,53 @@ import type { ImportReport } from './report.js'
 
 /**
  * Imports a company's place registration, all or nothing: every row valid, then the companies
- * (by KBO number) and their places in one transaction. Each accepted file adds its places;
- * updating or closing a registered place goes through the API (issue 5).
+ * (by KBO number) and their places in one transaction. A place with a `plaatscode` is upserted by
+ * (company, plaatscode): created, updated, or unchanged when the registered columns are the same, so
+ * re-uploading the same file changes nothing. A place without a code is created on every upload.
+ * Places missing from the file stay as they are; closing a place goes through the API (issue 5).
  */
 export async function importPlaceRegistration(db: Kysely<Database>, req: UploadMeta): Promise<ImportReport> {
   const outcome = await parseOrReject(db, req, { kind: 'places', schoolId: null }, () =>
-    parsePlaceRegistration(req.bytes, req.filename),
+    parsePlaceRegistration(req.bytes, req.filename, req.limits),
   )
   if ('report' in outcome) return outcome.report
-  const { parsed, mapping } = outcome
+  const { parsed, mapping, parseMs } = outcome
   const rows = parsed.rows
-  return db.transaction().execute(async (trx) => {
-    const companyIds = new Map<string, string>()
-    for (const r of rows) {
-      if (companyIds.has(r.companyNumber)) continue
-      const id = await upsertCompany(trx, {
+  const t0 = performance.now()
+  const { uploadId, counts } = await db.transaction().execute(async (trx) => {
+    const companyIds = await upsertCompanies(
+      trx,
+      rows.map((r) => ({
         kboNumber: r.companyNumber,
         name: r.companyName,
         contactName: r.contactName,
         contactEmail: r.contactEmail,
         contactPhone: r.contactPhone,
-      })
-      companyIds.set(r.companyNumber, id)
-    }
-    await insertPlaces(
+      })),
+    )
+    const { created, updated, unchanged } = await upsertPlaces(
       trx,
       rows.map((r) => placeRowToInput(r, companyIds.get(r.companyNumber)!)),
     )
     const counts = {
       companies: companyIds.size,
       places: rows.length,
+      created,
+      updated,
+      unchanged,
       seats: rows.reduce((t, r) => t + r.capacity, 0),
     }
     const uploadId = await recordUpload(trx, req, 'places', null, { accepted: true, counts })
-    return { outcome: 'accepted', uploadId, counts, mapping, warnings: parsed.warnings }
+    return { uploadId, counts }
   })
+  const timings = { parseMs, storeMs: Math.round(performance.now() - t0) }
+  return { outcome: 'accepted', uploadId, counts, mapping, warnings: parsed.warnings, timings }
 }
 
 function placeRowToInput(r: PlaceRow, companyId: string): PlaceInput {
   return {
     companyId,
+    externalId: r.externalId,
     establishmentPostcode: r.establishment.postcode,
     establishmentNumber: r.establishmentNumber,
     kind: r.kind,

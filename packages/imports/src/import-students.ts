@@ -39,20 +39,20 @@ export async function importStudentList(
     db,
     req,
     { kind: 'students', schoolId: school.id },
-    () => parseStudentList(req.bytes, req.filename, { schoolId: req.school }),
+    () => parseStudentList(req.bytes, req.filename, { ...req.limits, schoolId: req.school }),
     (rows) => otherSchoolRows(rows, req.school),
   )
   if ('report' in outcome) return outcome.report
-  const { parsed, mapping } = outcome
+  const { parsed, mapping, parseMs } = outcome
+  const t0 = performance.now()
   const inputs = parsed.rows.map((r) => studentRowToInput(r, req.defaultMaxTravelKm ?? 20))
-  return db.transaction().execute(async (trx) => {
-    const counts = await upsertStudents(trx, school.id, inputs)
-    const uploadId = await recordUpload(trx, req, 'students', school.id, {
-      accepted: true,
-      counts: { ...counts },
-    })
-    return { outcome: 'accepted', uploadId, counts: { ...counts }, mapping, warnings: parsed.warnings }
+  const { uploadId, counts } = await db.transaction().execute(async (trx) => {
+    const counts = { ...(await upsertStudents(trx, school.id, inputs)) }
+    const uploadId = await recordUpload(trx, req, 'students', school.id, { accepted: true, counts })
+    return { uploadId, counts }
   })
+  const timings = { parseMs, storeMs: Math.round(performance.now() - t0) }
+  return { outcome: 'accepted', uploadId, counts, mapping, warnings: parsed.warnings, timings }
 }
 
 /** Rows that name another school than the one uploading are refused, never moved. */

@@ -15,7 +15,8 @@ export async function parseOrReject<Row>(
   parse: () => Promise<UploadResult<Row>>,
   extraErrors: (rows: readonly Row[]) => RowError[] = () => [],
 ): Promise<
-  { report: ImportReport } | { parsed: Extract<UploadResult<Row>, { ok: true }>; mapping: ChosenColumn[] }
+  | { report: ImportReport }
+  | { parsed: Extract<UploadResult<Row>, { ok: true }>; mapping: ChosenColumn[]; parseMs: number }
 > {
   const reject = async (
     errors: readonly RowError[],
@@ -26,6 +27,7 @@ export async function parseOrReject<Row>(
     return { report: { outcome: 'rejected', uploadId, errors, mapping, warnings } as const }
   }
   let parsed: UploadResult<Row>
+  const t0 = performance.now()
   try {
     parsed = await parse()
   } catch (error) {
@@ -40,5 +42,5 @@ export async function parseOrReject<Row>(
   if (!parsed.ok) return reject(parsed.errors, mapping, parsed.warnings)
   const errors = extraErrors(parsed.rows)
   if (errors.length > 0) return reject(errors, mapping, parsed.warnings)
-  return { parsed, mapping }
+  return { parsed, mapping, parseMs: Math.round(performance.now() - t0) }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Database, json, type UploadKind } from '@stagebrug/db'
-import type { RowError } from '@stagebrug/uploads'
+import type { ReadLimits, RowError } from '@stagebrug/uploads'
 import type { Kysely, Transaction } from 'kysely'
 import { STORED_ERRORS_LIMIT } from './report.js'
 
@@ -9,6 +9,8 @@ export interface UploadMeta {
   readonly filename: string
   /** Who uploaded: an API key id or an e-mail address. */
   readonly uploadedBy: string
+  /** File size and row limits; default 10 MB and 20,000 rows (see `@stagebrug/uploads`). */
+  readonly limits?: ReadLimits
 }
 
 /** Writes the upload record (accepted or rejected) and returns its id. */

@@ -15,6 +15,8 @@ export type ImportReport =
       readonly counts: Readonly<Record<string, number>>
       readonly mapping: readonly ChosenColumn[]
       readonly warnings: readonly UploadWarning[]
+      /** Reading and validating the file, and writing it in its transaction, in milliseconds. */
+      readonly timings: { readonly parseMs: number; readonly storeMs: number }
     }
   | {
       readonly outcome: 'rejected'

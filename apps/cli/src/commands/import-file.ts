@@ -45,21 +45,43 @@ export async function importFile(
   }
 }
 
+const COUNT_LABELS: Readonly<Record<string, string>> = {
+  created: 'nieuw / created',
+  updated: 'gewijzigd / updated',
+  unchanged: 'ongewijzigd / unchanged',
+  withdrawn: 'teruggetrokken / withdrawn',
+  companies: 'bedrijven / companies',
+  places: 'plaatsen in het bestand / places in the file',
+  seats: 'stageplaatsen / seats',
+}
+
 function print(report: ImportReport): void {
-  for (const m of report.mapping) console.log(`  kolom "${m.column}" → ${m.field} (${m.via})`)
-  for (const w of report.warnings) console.log(`  let op / warning: ${JSON.stringify(w)}`)
+  if (report.mapping.length > 0) console.log('Kolommen / columns:')
+  for (const m of report.mapping) console.log(`  "${m.column}" → ${m.field} (${m.via})`)
+  if (report.warnings.length > 0) console.log('Let op / warnings:')
+  for (const w of report.warnings) console.log(`  ${where(w.row, w.column)}: ${w.message}`)
   if (report.outcome === 'accepted') {
-    console.log(`Aanvaard / accepted (upload ${report.uploadId}): ${JSON.stringify(report.counts)}`)
+    console.log(`Aanvaard / accepted (upload ${report.uploadId}):`)
+    for (const [key, n] of Object.entries(report.counts)) console.log(`  ${COUNT_LABELS[key] ?? key}: ${n}`)
+    const { parseMs, storeMs } = report.timings
+    console.log(`  inlezen / parse ${parseMs} ms · opslaan / store ${storeMs} ms`)
     return
   }
   console.error(
-    `Geweigerd: niets ingelezen / rejected: nothing imported (upload ${report.uploadId}), ${report.errors.length} fout(en):`,
+    `Geweigerd: niets ingelezen / rejected: nothing imported (upload ${report.uploadId}), ${report.errors.length} fout(en) / error(s):`,
   )
   for (const e of report.errors.slice(0, SHOWN_ERRORS)) {
-    console.error(`  rij ${e.row}, kolom "${e.column}", waarde ${JSON.stringify(e.value)}: ${e.message}`)
+    console.error(`  ${where(e.row, e.column)}, waarde / value ${JSON.stringify(e.value)}: ${e.message}`)
   }
   if (report.errors.length > SHOWN_ERRORS)
-    console.error(`  … en ${report.errors.length - SHOWN_ERRORS} meer / more`)
+    console.error(`  … en ${report.errors.length - SHOWN_ERRORS} meer / and more`)
+}
+
+/** `rij 3, kolom "geboortedatum"`; row 0 is the file as a whole. */
+function where(row: number | null, column: string | null): string {
+  const parts = [row === null || row === 0 ? 'bestand / file' : `rij / row ${row}`]
+  if (column) parts.push(`kolom / column "${column}"`)
+  return parts.join(', ')
 }
 
 function usage(message: string): number {
