@@ -1,13 +1,21 @@
 // pnpm bench [sizes…] — the core pipeline on seeded synthetic Flemish instances.
+// pnpm bench import [sizes…] — uploading a placement list and a place registration (bench-import.ts).
 // Prints figures per stage and ends each size with one JSON line (see README "Performance").
 import { generateInstance } from '@stagebrug/synthetic'
+import { benchImport } from './bench-import.js'
 import { timedMatch } from './stages.js'
 
 const SEED = 20261123
-const sizes = process.argv
-  .slice(2)
+const args = process.argv.slice(2)
+const stage = args[0] === 'import' ? 'import' : 'core'
+const sizes = args
+  .slice(stage === 'import' ? 1 : 0)
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0)
+if (stage === 'import') {
+  for (const students of sizes.length > 0 ? sizes : [10_000]) await benchImport(students, SEED)
+  process.exit(0)
+}
 let peakRss = process.memoryUsage.rss()
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss())
