@@ -27,7 +27,7 @@ export interface Seeded {
 
 export async function seedSynthetic(
   db: Kysely<Database>,
-  options: { readonly students: number; readonly seed: number; readonly region?: string },
+  options: { readonly students: number; readonly seed: number; readonly region?: string; readonly schoolYearStart?: number },
 ): Promise<Seeded> {
   const { input, today } = generateInstance(options)
   const schoolIds = new Map<string, string>()
