@@ -1,0 +1,217 @@
+// Runs `pnpm stagebrug`'s entry as real child processes against an embedded database in a temporary
+// folder: migrate, add a school, import a placement list and a place registration, refuse bad files.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { createDb } from '@stagebrug/db'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const exec = promisify(execFile)
+const cwd = new URL('..', import.meta.url).pathname
+const dir = mkdtempSync(join(tmpdir(), 'stagebrug-cli-'))
+const DATABASE_URL = `pglite://${join(dir, 'db')}`
+const templates = new URL('../../../docs/templates/', import.meta.url).pathname
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Runs `stagebrug <args>`; never throws on a non-zero exit. */
+async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
+  try {
+    const { stdout, stderr } = await exec(process.execPath, argv, {
+      cwd,
+      env: { ...process.env, DATABASE_URL },
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+const HEADER =
+  'instellingsnummer;stamboeknummer;naam;voornaam;geboortedatum;klas;studierichting;traject;postcode;gemeente;startdatum;einddatum'
+const pupil = (id: string, first: string, birth: string, postcode = '9100', gemeente = 'Sint-Niklaas') =>
+  `123456;${id};Peeters;${first};${birth};6LOG;Logistiek;stage;${postcode};${gemeente};01/02/2027;26/03/2027`
+function file(name: string, ...lines: string[]): string {
+  const path = join(dir, name)
+  writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`)
+  return path
+}
+const goodList = file(
+  'leerlingen.csv',
+  HEADER,
+  pupil('0001', 'Zoë', '05/03/2008'),
+  pupil('0002', 'Liam', '12/11/2008'),
+  pupil('0003', 'Noor', '39477'),
+)
+
+describe('pnpm stagebrug', () => {
+  it('migrates the database and loads the reference data', async () => {
+    const { code, stdout } = await stagebrug('db', 'migrate')
+    expect(code).toBe(0)
+    expect(stdout).toContain('✓ 2026_11_23_0001_create_reference_tables')
+    expect(stdout).toContain('✓ 2026_11_23_0007_place_external_id')
+    expect(stdout).toMatch(/Referentiegegevens \/ reference data: \{"programmes":\d+/)
+  })
+
+  it('refuses an unknown command and bad school arguments with exit code 2', async () => {
+    const unknown = await stagebrug('import', 'teachers', 'x.csv')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('Onbekend commando / unknown command: "import teachers"')
+    const bad = await stagebrug('school', 'add', '--number', '12', '--postcode', '0000')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      '--number: instellingsnummer van 3 tot 6 cijfers / institution number of 3 to 6 digits',
+      '--name: naam van de school is verplicht / school name is required',
+      '--postcode: "0000" is geen Belgische postcode / not a Belgian postcode',
+    ])
+  })
+
+  it('refuses a list for a school that does not exist yet (exit 1), then adds the school', async () => {
+    const missing = await stagebrug('import', 'students', goodList, '--school', '123456')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('School met instellingsnummer 123456 bestaat niet; voeg ze eerst toe.')
+    const added = await stagebrug(
+      'school',
+      'add',
+      '--number',
+      '123456',
+      '--name',
+      'GO! Atheneum',
+      '--postcode',
+      '9100',
+    )
+    expect(added.code).toBe(0)
+    expect(added.stdout).toMatch(/^School 123456 \(GO! Atheneum\) opgeslagen \/ saved: [0-9a-f-]{36}$/m)
+  })
+
+  it('imports a placement list and prints the header mapping and the counts', async () => {
+    const { code, stdout, stderr } = await stagebrug('import', 'students', goodList, '--school', '123456')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toContain('Kolommen / columns:\n  "instellingsnummer" → schoolId (exact)\n')
+    expect(stdout).toContain('  "stamboeknummer" → externalId (exact)\n')
+    expect(stdout).toMatch(/Aanvaard \/ accepted \(upload [0-9a-f-]{36}\):/)
+    expect(stdout).toContain(
+      '  nieuw / created: 3\n  gewijzigd / updated: 0\n  ongewijzigd / unchanged: 0\n  teruggetrokken / withdrawn: 0\n',
+    )
+    expect(stdout).toMatch(/inlezen \/ parse \d+ ms · opslaan \/ store \d+ ms/)
+  })
+
+  it('refuses a file with broken rows (exit 1), prints row, column and message, and stores nothing', async () => {
+    // Valid changes to 0001 and a missing 0003 would show up as updated / withdrawn had anything been stored.
+    const broken = file(
+      'leerlingen-fout.csv',
+      HEADER,
+      pupil('0001', 'Zoë-Marie', '05/03/2008'),
+      pupil('0002', 'Liam', '31/02/2008'),
+      pupil('0004', 'Mila', '01/01/2009', '9100', 'Gent'),
+    )
+    const { code, stdout, stderr } = await stagebrug('import', 'students', broken, '--school', '123456')
+    expect(code).toBe(1)
+    expect(stdout).toContain('"geboortedatum" → birthDate (exact)')
+    const lines = stderr.trim().split('\n')
+    expect(lines[0]).toMatch(
+      /^Geweigerd: niets ingelezen \/ rejected: nothing imported \(upload [0-9a-f-]{36}\), 2 fout\(en\) \/ error\(s\):$/,
+    )
+    expect(lines.slice(1)).toEqual([
+      '  rij / row 3, kolom / column "geboortedatum", waarde / value "31/02/2008": Geboortedatum is geen geldige datum (verwacht dd/mm/jjjj) / Birth date is not a valid date (expected dd/mm/yyyy)',
+      expect.stringMatching(
+        /^ {2}rij \/ row 4, kolom \/ column "gemeente", waarde \/ value "Gent": Postcode 9100 hoort niet bij 'Gent' .* \/ Postcode 9100 does not belong to 'Gent'/,
+      ),
+    ])
+
+    const again = await stagebrug('import', 'students', goodList, '--school', '123456')
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain(
+      '  nieuw / created: 0\n  gewijzigd / updated: 0\n  ongewijzigd / unchanged: 3\n',
+    )
+  })
+
+  it('refuses a file over the row limit as a whole with a message naming the limit', async () => {
+    const rows = Array.from({ length: 20_001 }, (_, i) =>
+      pupil(String(i).padStart(5, '0'), 'Zoë', '05/03/2008'),
+    )
+    const { code, stderr } = await stagebrug(
+      'import',
+      'students',
+      file('te-groot.csv', HEADER, ...rows),
+      '--school',
+      '123456',
+    )
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      '  bestand / file, waarde / value "": Het bestand heeft 20.001 rijen; de limiet is 20.000 rijen per upload. Splits het bestand / The file has 20,001 rows; the limit is 20,000 rows per upload. Split the file',
+    )
+  })
+
+  it('imports a place registration once: the same file again changes nothing', async () => {
+    const registration = join(templates, 'place-registration.csv')
+    const first = await stagebrug('import', 'places', registration)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('  "plaatscode" → externalId (exact)\n')
+    expect(first.stdout).toContain('  bedrijven / companies: 1\n')
+    expect(first.stdout).toContain(
+      '  nieuw / created: 1\n  gewijzigd / updated: 0\n  ongewijzigd / unchanged: 0\n',
+    )
+    const second = await stagebrug('import', 'places', registration)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain(
+      '  nieuw / created: 0\n  gewijzigd / updated: 0\n  ongewijzigd / unchanged: 1\n',
+    )
+
+    const text = readFileSync(registration, 'utf8').replace('0403.019.261', '0431.150.351')
+    const refused = await stagebrug(
+      'import',
+      'places',
+      file('plaatsen-fout.csv', ...text.trim().split(/\r?\n/)),
+    )
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /rij \/ row 2, kolom \/ column "ondernemingsnummer", waarde \/ value "0431.150.351"/,
+    )
+  })
+
+  it('gives a missing file exit code 2', async () => {
+    const { code, stderr } = await stagebrug('import', 'places', join(dir, 'bestaat-niet.csv'))
+    expect(code).toBe(2)
+    expect(stderr).toContain('bestaat niet of is niet leesbaar / does not exist or cannot be read')
+  })
+
+  it('left exactly the accepted data in the database', async () => {
+    const handle = createDb(DATABASE_URL)
+    try {
+      const students = await handle.db
+        .selectFrom('student')
+        .select(['external_id', 'first_name', 'birth_date', 'status'])
+        .orderBy('external_id')
+        .execute()
+      expect(students).toEqual([
+        { external_id: '0001', first_name: 'Zoë', birth_date: '2008-03-05', status: 'open' },
+        { external_id: '0002', first_name: 'Liam', birth_date: '2008-11-12', status: 'open' },
+        { external_id: '0003', first_name: 'Noor', birth_date: '2008-01-30', status: 'open' },
+      ])
+      const places = await handle.db.selectFrom('place').select(['external_id', 'capacity']).execute()
+      expect(places).toEqual([{ external_id: 'LOG-01', capacity: 2 }])
+      const uploads = await handle.db
+        .selectFrom('upload')
+        .select(['kind', 'outcome'])
+        .orderBy('uploaded_at')
+        .execute()
+      expect(uploads.map((u) => `${u.kind}:${u.outcome}`)).toEqual([
+        'students:accepted',
+        'students:rejected',
+        'students:accepted',
+        'students:rejected',
+        'places:accepted',
+        'places:accepted',
+        'places:rejected',
+      ])
+    } finally {
+      await handle.destroy()
+    }
+  })
+})
