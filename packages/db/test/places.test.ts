@@ -111,6 +111,17 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
     ).toEqual({ code: '23514', constraint: 'place_external_id_check' })
   })
 
+  it('writes nothing when a row of a later batch fails: the transaction rolls it all back', async () => {
+    const before = await placesOf(companyId)
+    const many = Array.from({ length: 700 }, (_, i) => placeInput(companyId, { externalId: `M${i}` }))
+    many.push(
+      placeInput(companyId, { externalId: 'A', capacity: 9 }),
+      placeInput(companyId, { capacity: -1 }),
+    )
+    await expect(upsert(many)).rejects.toMatchObject({ code: '23514', constraint: 'place_capacity_check' })
+    expect(await placesOf(companyId)).toEqual(before)
+  })
+
   it('upserts companies in bulk and does not touch an unchanged one', async () => {
     const stamp = () =>
       handle.db
@@ -124,7 +135,7 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
     const before = await stamp()
     expect(await upsertCompanies(handle.db, [companyInput(11), companyInput(13)])).toEqual(ids)
     expect(await stamp()).toEqual(before)
-    await upsertCompanies(handle.db, [companyInput(13, { name: 'Nieuwe naam' })])
+    await upsertCompanies(handle.db, [companyInput(13, { name: 'Nieuwe naam' }), companyInput(13)])
     const after = await stamp()
     expect(after.find((c) => c.name === 'Nieuwe naam')).toBeDefined()
     expect(after.filter((c) => c.kbo_number === companyInput(11).kboNumber)).toEqual(

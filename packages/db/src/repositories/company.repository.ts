@@ -40,14 +40,17 @@ export async function upsertCompany(
 }
 
 /**
- * Creates or updates companies by KBO number in batched statements; a company whose name and
- * contacts are unchanged is not written at all. Returns the company id per KBO number.
+ * Creates or updates companies by KBO number in batched statements; the first entry of a KBO number
+ * counts, and a company whose name and contacts are unchanged is not written at all. Returns the
+ * company id per KBO number.
  */
 export async function upsertCompanies(
   db: Kysely<Database> | Transaction<Database>,
   companies: readonly CompanyInput[],
 ): Promise<Map<string, string>> {
-  const rows = [...new Map(companies.map((c) => [c.kboNumber, companyInputToRow(c)])).values()]
+  const firsts = new Map<string, ReturnType<typeof companyInputToRow>>()
+  for (const c of companies) if (!firsts.has(c.kboNumber)) firsts.set(c.kboNumber, companyInputToRow(c))
+  const rows = [...firsts.values()]
   const ids = new Map<string, string>()
   for (const batch of chunks(rows, 1000)) {
     const existing = await db
