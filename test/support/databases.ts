@@ -20,11 +20,14 @@ async function admin(statement: string): Promise<void> {
   }
 }
 
+/** A database of its own for a test file; `url` reaches it from another process (PostgreSQL only). */
+export type TestDb = DbHandle & { readonly url: string; close(): Promise<void> }
+
 /** Opens an empty database of the engine; `close` destroys the handle and drops the database. */
-export async function openTestDb(engine: Engine): Promise<DbHandle & { close(): Promise<void> }> {
+export async function openTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
     const handle = createDb('pglite://memory')
-    return { ...handle, close: () => handle.destroy() }
+    return { ...handle, url: 'pglite://memory', close: () => handle.destroy() }
   }
   const name = `sb_${randomBytes(6).toString('hex')}`
   await admin(`CREATE DATABASE ${name}`)
@@ -33,6 +36,7 @@ export async function openTestDb(engine: Engine): Promise<DbHandle & { close(): 
   const handle = createDb(url.toString())
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.destroy()
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
@@ -41,7 +45,7 @@ export async function openTestDb(engine: Engine): Promise<DbHandle & { close(): 
 }
 
 /** `openTestDb`, migrated to the latest schema and seeded with the reference data. */
-export async function openSeededDb(engine: Engine): Promise<DbHandle & { close(): Promise<void> }> {
+export async function openSeededDb(engine: Engine): Promise<TestDb> {
   const handle = await openTestDb(engine)
   const { error } = await runMigrations(handle.db)
   if (error !== undefined) throw error

@@ -40,8 +40,9 @@ async function main(): Promise<void> {
       prefix: env.QUEUE_PREFIX,
       matchConcurrency: env.MATCH_CONCURRENCY,
       mailConcurrency: env.MAIL_CONCURRENCY,
-      mailAttempts: 8,
-      mailBackoffMs: 30_000,
+      mailAttempts: env.MAIL_ATTEMPTS,
+      mailBackoffMs: env.MAIL_BACKOFF_MS,
+      lockMs: env.JOB_LOCK_MS,
     },
   )
   await registerNightlySchedule(worker.queues.match, env.MATCH_CRON, env.TZ)

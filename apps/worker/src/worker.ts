@@ -19,10 +19,16 @@ export interface RunningWorker {
  */
 export async function startWorker(
   deps: WorkerDeps,
-  s: QueueSettings & { readonly matchConcurrency: number; readonly mailConcurrency: number },
+  s: QueueSettings & {
+    readonly matchConcurrency: number
+    readonly mailConcurrency: number
+    /** Lock of an active job; a worker that dies loses its jobs to the others after this long. */
+    readonly lockMs?: number
+  },
 ): Promise<RunningWorker> {
   const queues = openQueues(s)
-  const opts = { connection: s.connection, prefix: s.prefix }
+  const lock = s.lockMs ?? 30_000
+  const opts = { connection: s.connection, prefix: s.prefix, lockDuration: lock, stalledInterval: lock }
   const match = new Worker(QUEUES.match, matchProcessor(deps, queues), {
     ...opts,
     concurrency: s.matchConcurrency,

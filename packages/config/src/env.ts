@@ -72,6 +72,11 @@ export const ZWorkerEnv = z.object({
   MATCH_PARTS: count(8, 1024),
   PUBLIC_URL: z.url('geen geldige URL / not a valid URL').optional(),
   QUEUE_PREFIX: z.string().trim().min(1).default('stagebrug'),
+  /** How long a worker holds a job without renewing its lock before another worker takes it over. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000, 'minstens 1000 / at least 1000').default(30_000),
+  MAIL_ATTEMPTS: count(8, 50),
+  /** First retry delay of a mail; it doubles with every attempt. */
+  MAIL_BACKOFF_MS: z.coerce.number().int().min(10, 'minstens 10 / at least 10').default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

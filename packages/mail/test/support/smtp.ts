@@ -30,6 +30,8 @@ export interface TestSmtp {
   failNext(code: number, times?: number, at?: FailAt): void
   /** Resolves once at least `n` messages have arrived; rejects after `timeoutMs` (default 10 s). */
   waitForMessages(n: number, timeoutMs?: number): Promise<ReceivedMail[]>
+  /** Hold every 250 after DATA this long (the message is already stored): widens the window a crash can fall in. */
+  setReplyDelay(ms: number): void
   close(): Promise<void>
 }
 
@@ -38,6 +40,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = []
   const failures: { code: number; at: FailAt }[] = []
   const waiters = new Set<() => void>()
+  let replyDelayMs = 0
 
   const takeFailure = (at: FailAt): Error | null => {
     const i = failures.findIndex((f) => f.at === at)
@@ -53,6 +56,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     closeTimeout: 1_000,
+    // No DNS on the loopback client: a reverse lookup would cost every connection a timeout here.
+    disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
       callback(takeFailure('rcpt'))
     },
@@ -79,7 +84,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
               raw,
             })
             for (const wake of waiters) wake()
-            callback()
+            if (replyDelayMs > 0) setTimeout(() => callback(), replyDelayMs)
+            else callback()
           },
           (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
         )
@@ -118,6 +124,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         waiters.add(check)
         check()
       })
+    },
+    setReplyDelay(ms) {
+      replyDelayMs = ms
     },
     close() {
       return new Promise<void>((resolve) => server.close(() => resolve()))
