@@ -1,7 +1,7 @@
 import { getMatchRun, loadSnapshot, type MatchRunRow } from '@stagebrug/db'
 import { type Seeded, seedSynthetic } from '@stagebrug/demo'
 import { match } from '@stagebrug/matching-core'
-import { registerNightlySchedule, triggerRun } from '@stagebrug/queue'
+import { jobIds, registerNightlySchedule, triggerRun } from '@stagebrug/queue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSeededDb } from '../../../test/support/databases.js'
 import { type Harness, openHarness, waitFor } from './support/harness.js'
@@ -267,5 +267,21 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
     expect(schedulers).toHaveLength(1)
     expect(schedulers[0]).toMatchObject({ pattern: '0 2 * * *', tz: 'Europe/Brussels' })
     expect(await getMatchRun(handle.db, '00000000-0000-0000-0000-000000000000')).toBeUndefined()
+  })
+
+  it("starts a run from the scheduler's own job", async () => {
+    const queue = h.workers[0]!.queues.match
+    // Every second instead of 02:00, through the same template the worker registers.
+    await registerNightlySchedule(queue, '* * * * * *', 'Europe/Brussels')
+    const first = await waitFor('a scheduled run', () =>
+      handle.db.selectFrom('match_run').selectAll().where('trigger', '=', 'scheduled').executeTakeFirst(),
+    )
+    await queue.removeJobScheduler(jobIds.nightlyScheduler)
+    expect(first.params).toMatchObject({ requestedBy: 'scheduler', publish: true })
+    const done = await waitFor('the scheduled run to finish', async () => {
+      const run = await getMatchRun(handle.db, first.id)
+      return run?.status === 'succeeded' ? run : undefined
+    })
+    expect(done.counts).toMatchObject({ students: expect.any(Number) })
   })
 })
