@@ -50,7 +50,8 @@ module.exports = {
     },
     {
       name: 'night-knows-no-queue',
-      comment: 'night is the pipeline as plain functions; BullMQ wiring belongs to apps/worker, so the demo runs without Redis.',
+      comment:
+        'night is the pipeline as plain functions; BullMQ wiring belongs to apps/worker, so the demo runs without Redis.',
       severity: 'error',
       from: { path: '^packages/night/src' },
       to: { path: '^(packages/(queue|config|uploads|imports|synthetic|demo)/|apps/)|bullmq|ioredis' },
