@@ -5,6 +5,18 @@ export { type PlaceSnapshotRow, placeRowToPlace } from './mappers/place.mapper.j
 export { type StudentSnapshotRow, studentRowToStudent } from './mappers/student.mapper.js'
 export { migrateDown, runMigrations } from './migrate.js'
 export { migrations } from './migrations/index.js'
+export {
+  ApiKeyError,
+  type ApiKeyScopeInput,
+  type CreatedApiKey,
+  createApiKey,
+  findActiveApiKey,
+  hashApiKey,
+  type NewApiKeyRequest,
+  revokeApiKey,
+  touchApiKey,
+} from './repositories/api-key.repository.js'
+export { type AuditEntry, writeAudit } from './repositories/audit.repository.js'
 export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
 export {
   addToOutbox,
@@ -27,6 +39,8 @@ export {
   type OpenRunRequest,
   openMatchRun,
 } from './repositories/match-run.repository.js'
+export { activePins } from './repositories/override.repository.js'
+export { loadPairInput } from './repositories/pair-input.repository.js'
 export {
   insertPlaces,
   type PlaceInput,
@@ -58,6 +72,7 @@ export type { AuditLogRow, AuditLogTable, NewAuditLog } from './schema/audit-log
 export { type JsonColumn, type JsonText, json } from './schema/columns.js'
 export type { CompanyRow, CompanyTable, NewCompany } from './schema/company.table.js'
 export type { CompetenceRow, CompetenceTable } from './schema/competence.table.js'
+export type { ContactReleaseRow, ContactReleaseTable } from './schema/contact-release.table.js'
 export type { CoordinatorRow, CoordinatorTable, NewCoordinator } from './schema/coordinator.table.js'
 export type { Database } from './schema/database.js'
 export type {
@@ -77,6 +92,12 @@ export type {
 } from './schema/match-run.table.js'
 export type { MatchRunPartRow, MatchRunPartTable } from './schema/match-run-part.table.js'
 export type { NewPlace, PlaceRow, PlaceStatus, PlaceTable } from './schema/place.table.js'
+export type {
+  NewPlacementOverride,
+  OverrideKind,
+  PlacementOverrideRow,
+  PlacementOverrideTable,
+} from './schema/placement-override.table.js'
 export type { PostcodeRow, PostcodeTable } from './schema/postcode.table.js'
 export type { ProgrammeRow, ProgrammeTable } from './schema/programme.table.js'
 export type { NewProposal, ProposalRow, ProposalStatus, ProposalTable } from './schema/proposal.table.js'

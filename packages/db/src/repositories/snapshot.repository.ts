@@ -3,10 +3,12 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
+import { activePins } from './override.repository.js'
 
 /**
- * Loads the input of a night's match in four set-based queries: open students without an accepted proposal, open places with
- * free seats (capacity minus accepted proposals), declined pairs and related programmes.
+ * Loads the input of a night's match in five set-based queries: open students without an accepted proposal, open places with
+ * free seats (capacity minus accepted proposals), declined pairs, related programmes and the coordinators' pins in force (a pin
+ * to a student or place that is not in the match, e.g. a closed or full place, is left out).
  */
 export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>): Promise<MatchInput> {
   const studentRows = await db
@@ -71,15 +73,19 @@ export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>)
     .where('base_programme_id', 'is not', null)
     .execute()
 
+  const pins = await activePins(db)
+
   const places = placeRows.map(placeRowToPlace)
   const placeIds = new Set<string>(places.map((p) => p.id))
+  const students = studentRows.map(studentRowToStudent)
+  const studentIds = new Set<string>(students.map((s) => s.id))
   return {
-    students: studentRows.map(studentRowToStudent),
+    students,
     places,
     relatedProgrammes: related.map((r) => [r.id as ProgrammeId, r.base_programme_id as ProgrammeId] as const),
     blockedPairs: blockedRows
       .filter((b) => placeIds.has(b.place_id))
       .map((b): BlockedPair => ({ student: b.student_id as StudentId, place: b.place_id as PlaceId })),
-    pinned: [],
+    pinned: pins.filter((p) => studentIds.has(p.student) && placeIds.has(p.place)),
   }
 }

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely'
 import type { CreatedAt, Uuid } from './columns.js'
 
-export type ApiKeyRole = 'admin' | 'coordinator' | 'service'
+/** `admin`: the platform; `school`: one school or one school group; `company`: one company. */
+export type ApiKeyRole = 'admin' | 'school' | 'company'
 
 export interface ApiKeyTable {
   id: Uuid
@@ -9,8 +10,11 @@ export interface ApiKeyTable {
   hash: string
   name: string
   role: ApiKeyRole
-  /** The school the key is limited to; null for every school. */
+  /** A school key's school (or its group, below): exactly one of the two is set for role `school`. */
   scope_school_id: string | null
+  scope_school_group_id: string | null
+  /** A company key's company. */
+  scope_company_id: string | null
   created_at: CreatedAt
   revoked_at: Date | null
   last_used_at: Date | null

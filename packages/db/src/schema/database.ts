@@ -2,12 +2,14 @@ import type { ApiKeyTable } from './api-key.table.js'
 import type { AuditLogTable } from './audit-log.table.js'
 import type { CompanyTable } from './company.table.js'
 import type { CompetenceTable } from './competence.table.js'
+import type { ContactReleaseTable } from './contact-release.table.js'
 import type { CoordinatorTable } from './coordinator.table.js'
 import type { MailOutboxTable } from './mail-outbox.table.js'
 import type { MatchOutcomeTable } from './match-outcome.table.js'
 import type { MatchRunTable } from './match-run.table.js'
 import type { MatchRunPartTable } from './match-run-part.table.js'
 import type { PlaceTable } from './place.table.js'
+import type { PlacementOverrideTable } from './placement-override.table.js'
 import type { PostcodeTable } from './postcode.table.js'
 import type { ProgrammeTable } from './programme.table.js'
 import type { ProposalTable } from './proposal.table.js'
@@ -35,4 +37,6 @@ export interface Database {
   mail_outbox: MailOutboxTable
   api_key: ApiKeyTable
   audit_log: AuditLogTable
+  placement_override: PlacementOverrideTable
+  contact_release: ContactReleaseTable
 }
