@@ -17,8 +17,10 @@ function buildSharedCells(fields: readonly FieldDef[]) {
   }
 }
 function cellsOf(fields: readonly FieldDef[]) {
-  let cells = sharedCells.get(fields)
-  if (cells === undefined) sharedCells.set(fields, (cells = buildSharedCells(fields)))
+  const known = sharedCells.get(fields)
+  if (known !== undefined) return known
+  const cells = buildSharedCells(fields)
+  sharedCells.set(fields, cells)
   return cells
 }
 
