@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EnvError, loadWorkerEnv } from './env.js'
+import { EnvError, loadApiEnv, loadWorkerEnv } from './env.js'
 
 const GOOD = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
@@ -8,9 +8,12 @@ const GOOD = {
   MAIL_FROM: 'Stagebrug <noreply@stagebrug.be>',
 }
 
-function problems(env: Record<string, string | undefined>) {
+function problems(
+  env: Record<string, string | undefined>,
+  load: (env: Record<string, string | undefined>) => unknown = loadWorkerEnv,
+) {
   try {
-    loadWorkerEnv(env)
+    load(env)
   } catch (error) {
     if (error instanceof EnvError) return error.problems
     throw error
@@ -69,5 +72,55 @@ describe('loadWorkerEnv', () => {
     const env = loadWorkerEnv({ ...GOOD, MAIL_FROM: 'noreply@school.be', DATABASE_URL: 'pglite://memory' })
     expect(env.MAIL_FROM).toBe('noreply@school.be')
     expect(Object.isFrozen(env)).toBe(true)
+  })
+})
+
+describe('loadApiEnv', () => {
+  const API = { DATABASE_URL: GOOD.DATABASE_URL, REDIS_URL: GOOD.REDIS_URL }
+
+  it('needs only the database and Redis, and fills the limits', () => {
+    expect(loadApiEnv(API)).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      BODY_LIMIT_BYTES: 1024 * 1024,
+      UPLOAD_MAX_BYTES: 10 * 1024 * 1024,
+      UPLOAD_MAX_ROWS: 20_000,
+      RATE_LIMIT_MAX: 300,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      TRUST_PROXY: false,
+      API_DOCS: true,
+      QUEUE_PREFIX: 'stagebrug',
+      LOG_LEVEL: 'info',
+    })
+    expect(Object.isFrozen(loadApiEnv(API))).toBe(true)
+  })
+
+  it("shares the worker's rules for the shared variables and names every bad one", () => {
+    const found = problems(
+      {
+        REDIS_URL: 'http://x',
+        PORT: '70000',
+        UPLOAD_MAX_BYTES: '12',
+        TRUST_PROXY: 'maybe',
+        RATE_LIMIT_MAX: '0',
+      },
+      loadApiEnv,
+    )
+    expect(Object.fromEntries(found.map((p) => [p.variable, p.message]))).toMatchObject({
+      DATABASE_URL: expect.stringContaining('ontbreekt'),
+      REDIS_URL: expect.stringContaining('redis://'),
+      PORT: expect.stringContaining('65535'),
+      UPLOAD_MAX_BYTES: expect.stringContaining('1024'),
+      TRUST_PROXY: expect.stringContaining('true'),
+      RATE_LIMIT_MAX: expect.stringContaining('minstens 1'),
+    })
+  })
+
+  it('reads flags and numbers', () => {
+    expect(loadApiEnv({ ...API, TRUST_PROXY: 'yes', API_DOCS: '0', PORT: '8080' })).toMatchObject({
+      TRUST_PROXY: true,
+      API_DOCS: false,
+      PORT: 8080,
+    })
   })
 })

@@ -53,10 +53,22 @@ const timeZone = z
 
 const email = z.email('geen geldig e-mailadres / not a valid e-mail address')
 
-/** What the worker reads from the environment. */
-export const ZWorkerEnv = z.object({
+/** Variables the worker and the API read alike, with the same rules and defaults. */
+const shared = {
   DATABASE_URL: url(['postgres', 'postgresql', 'pglite'], 'postgres://stagebrug@127.0.0.1:5432/stagebrug'),
   REDIS_URL: url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+  ADMIN_EMAIL: email.optional(),
+  PUBLIC_URL: z.url('geen geldige URL / not a valid URL').optional(),
+  QUEUE_PREFIX: z.string().trim().min(1).default('stagebrug'),
+  MAIL_ATTEMPTS: count(8, 50),
+  /** First retry delay of a mail; it doubles with every attempt. */
+  MAIL_BACKOFF_MS: z.coerce.number().int().min(10, 'minstens 10 / at least 10').default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}
+
+/** What the worker reads from the environment. */
+export const ZWorkerEnv = z.object({
+  ...shared,
   SMTP_URL: url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
   MAIL_FROM: z
     .string({ error: 'ontbreekt; bv. Stagebrug <noreply@stagebrug.be> / missing' })
@@ -64,35 +76,80 @@ export const ZWorkerEnv = z.object({
     .refine((v) => email.safeParse(v.match(/<([^>]+)>\s*$/)?.[1] ?? v).success, {
       message: 'geen geldig afzenderadres, bv. Stagebrug <noreply@stagebrug.be> / not a valid sender address',
     }),
-  ADMIN_EMAIL: email.optional(),
   MATCH_CRON: cron,
   TZ: timeZone,
   MATCH_CONCURRENCY: count(1, 64),
   MAIL_CONCURRENCY: count(4, 64),
   MATCH_PARTS: count(8, 1024),
-  PUBLIC_URL: z.url('geen geldige URL / not a valid URL').optional(),
-  QUEUE_PREFIX: z.string().trim().min(1).default('stagebrug'),
   /** How long a worker holds a job without renewing its lock before another worker takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000, 'minstens 1000 / at least 1000').default(30_000),
-  MAIL_ATTEMPTS: count(8, 50),
-  /** First retry delay of a mail; it doubles with every attempt. */
-  MAIL_BACKOFF_MS: z.coerce.number().int().min(10, 'minstens 10 / at least 10').default(30_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
 export type WorkerEnv = Readonly<z.infer<typeof ZWorkerEnv>>
 
-/** Parses the environment once; throws EnvError naming every missing or bad variable. */
-export function loadWorkerEnv(env: Readonly<Record<string, string | undefined>>): WorkerEnv {
+const bytes = (fallback: number) =>
+  z.coerce
+    .number({ error: 'moet een aantal bytes zijn / must be a number of bytes' })
+    .int('moet een geheel getal zijn / must be a whole number')
+    .min(1024, 'minstens 1024 / at least 1024')
+    .max(1024 ** 3, 'hoogstens 1 GiB / at most 1 GiB')
+    .default(fallback)
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'true of false / true or false' })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+    .default(fallback)
+
+/** What the API server reads from the environment. */
+export const ZApiEnv = z.object({
+  ...shared,
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'moet een poortnummer zijn / must be a port number' })
+    .int('moet een geheel getal zijn / must be a whole number')
+    .min(0, 'tussen 0 en 65535 / between 0 and 65535')
+    .max(65_535, 'tussen 0 en 65535 / between 0 and 65535')
+    .default(3000),
+  /** Largest JSON body. */
+  BODY_LIMIT_BYTES: bytes(1024 * 1024),
+  /** Largest uploaded file (placement list, place registration). */
+  UPLOAD_MAX_BYTES: bytes(10 * 1024 * 1024),
+  UPLOAD_MAX_ROWS: count(20_000, 1_000_000),
+  /** Requests per key (or per address without a key) in each window. */
+  RATE_LIMIT_MAX: count(300, 1_000_000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000, 'minstens 1000 / at least 1000').default(60_000),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: flag(false),
+  /** Serve the OpenAPI document and its UI at /docs. */
+  API_DOCS: flag(true),
+})
+
+export type ApiEnv = Readonly<z.infer<typeof ZApiEnv>>
+
+function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<z.infer<S>> {
   // An empty variable counts as unset, as in a compose file with `FOO=`.
   const present = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
   )
-  const parsed = ZWorkerEnv.safeParse(present)
+  const parsed = schema.safeParse(present)
   if (!parsed.success) {
     throw new EnvError(
       parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
     )
   }
-  return Object.freeze(parsed.data)
+  return Object.freeze(parsed.data as z.infer<S>)
+}
+
+/** Parses the environment once; throws EnvError naming every missing or bad variable. */
+export function loadWorkerEnv(env: Readonly<Record<string, string | undefined>>): WorkerEnv {
+  return parseEnv(ZWorkerEnv, env)
+}
+
+/** The API server's environment, parsed once; throws EnvError naming every missing or bad variable. */
+export function loadApiEnv(env: Readonly<Record<string, string | undefined>>): ApiEnv {
+  return parseEnv(ZApiEnv, env)
 }

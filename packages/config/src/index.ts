@@ -1,3 +1,11 @@
 // @stagebrug/config — the environment, parsed once at start-up. Explicit exports only.
 
-export { EnvError, loadWorkerEnv, type WorkerEnv, ZWorkerEnv } from './env.js'
+export {
+  type ApiEnv,
+  EnvError,
+  loadApiEnv,
+  loadWorkerEnv,
+  type WorkerEnv,
+  ZApiEnv,
+  ZWorkerEnv,
+} from './env.js'
