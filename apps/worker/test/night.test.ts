@@ -87,6 +87,8 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
       unmatched: whole.summary.unmatched,
     })
     expect(stored.every((p) => p.reasons.length > 0)).toBe(true)
+    // The parts' shares of the snapshot do not linger in Redis.
+    expect(await h.workers[0]!.queues.match.getJob(jobIds.part(run.id, 0))).toBeUndefined()
   })
 
   it('mails every coordinator and every company contact exactly once, companies without names', async () => {

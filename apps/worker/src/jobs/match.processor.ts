@@ -57,7 +57,15 @@ async function night(deps: WorkerDeps, queues: Queues, job: Job) {
     name: MATCH_JOBS.part,
     queueName: QUEUES.match,
     data: { runId: run.id, part, unconnected, options, input },
-    opts: { ...MATCH_JOB_OPTIONS, jobId: jobIds.part(run.id, part), failParentOnFailure: true },
+    // A part's data is a share of the snapshot (pseudonymous, but personal): gone from Redis once
+    // stored; its return value lives on in the parent.
+    opts: {
+      ...MATCH_JOB_OPTIONS,
+      jobId: jobIds.part(run.id, part),
+      failParentOnFailure: true,
+      removeOnComplete: true,
+      removeOnFail: { age: 24 * 3600 },
+    },
   })
   const children = [
     ...plan.parts.map((p) => child(p.index, false, p.input)),
