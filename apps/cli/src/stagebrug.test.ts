@@ -144,7 +144,7 @@ describe('pnpm stagebrug', () => {
     )
     expect(code).toBe(1)
     expect(stderr).toContain(
-      '  bestand / file, waarde / value "": Het bestand heeft 20.001 rijen; de limiet is 20.000 rijen per upload. Splits het bestand / The file has 20,001 rows; the limit is 20,000 rows per upload. Split the file',
+      '  bestand / file: Het bestand heeft 20.001 rijen; de limiet is 20.000 rijen per upload. Splits het bestand / The file has 20,001 rows; the limit is 20,000 rows per upload. Split the file',
     )
   })
 

@@ -71,7 +71,8 @@ function print(report: ImportReport): void {
     `Geweigerd: niets ingelezen / rejected: nothing imported (upload ${report.uploadId}), ${report.errors.length} fout(en) / error(s):`,
   )
   for (const e of report.errors.slice(0, SHOWN_ERRORS)) {
-    console.error(`  ${where(e.row, e.column)}, waarde / value ${JSON.stringify(e.value)}: ${e.message}`)
+    const value = e.row === 0 ? '' : `, waarde / value ${JSON.stringify(e.value)}`
+    console.error(`  ${where(e.row, e.column)}${value}: ${e.message}`)
   }
   if (report.errors.length > SHOWN_ERRORS)
     console.error(`  … en ${report.errors.length - SHOWN_ERRORS} meer / and more`)
