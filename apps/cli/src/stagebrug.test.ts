@@ -1,7 +1,7 @@
 // Runs `pnpm stagebrug`'s entry as real child processes against an embedded database in a temporary
 // folder: migrate, add a school, import a placement list and a place registration, refuse bad files.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -22,7 +22,7 @@ async function stagebrug(...args: string[]): Promise<{ code: number; stdout: str
   try {
     const { stdout, stderr } = await exec(process.execPath, argv, {
       cwd,
-      env: { ...process.env, DATABASE_URL },
+      env: { ...process.env, DATABASE_URL, INIT_CWD: dir, REDIS_URL: '' },
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
@@ -210,6 +210,54 @@ describe('pnpm stagebrug', () => {
         'places:accepted',
         'places:rejected',
       ])
+    } finally {
+      await handle.destroy()
+    }
+  })
+
+  it('adds a coordinator, then runs a night in this process with the mails written as .eml files', async () => {
+    const bad = await stagebrug(
+      'coordinator',
+      'add',
+      '--school',
+      '123456',
+      '--name',
+      'An Claes',
+      '--email',
+      'an',
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--email: "an" is geen e-mailadres')
+    const added = await stagebrug(
+      'coordinator',
+      'add',
+      '--school',
+      '123456',
+      '--name',
+      'An Claes',
+      '--email',
+      'an.claes@school.test',
+    )
+    expect(added.code).toBe(0)
+
+    const { code, stdout } = await stagebrug('run', '--inline')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Run [0-9a-f-]{36} \(\d{4}-\d{2}-\d{2}\): 3 leerlingen, \d+ geplaatst/)
+    const mails = join(dir, '.stagebrug', 'mails')
+    const texts = readdirSync(mails)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => readFileSync(join(mails, f), 'utf8'))
+    const coordinatorMail = texts.find((t) => /^To: .*an\.claes@school\.test/m.test(t))
+    expect(coordinatorMail).toBeDefined()
+    expect(coordinatorMail).toMatch(/Zo=C3=AB|Zoë/)
+
+    const handle = createDb(DATABASE_URL)
+    try {
+      const run = await handle.db.selectFrom('match_run').selectAll().executeTakeFirstOrThrow()
+      expect(run).toMatchObject({ status: 'succeeded', counts: expect.objectContaining({ students: 3 }) })
+      const outbox = await handle.db.selectFrom('mail_outbox').select(['status']).execute()
+      expect(outbox.length).toBe(texts.length)
+      expect(outbox.every((m) => m.status === 'sent')).toBe(true)
     } finally {
       await handle.destroy()
     }

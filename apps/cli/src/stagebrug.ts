@@ -3,11 +3,15 @@
 //   school add --number <instellingsnummer> --name <name> --postcode <postcode> [--group <scholengroep>]
 //   import students <file.csv|xlsx> --school <instellingsnummer>
 //   import places <file.csv|xlsx>
+//   coordinator add --school <instellingsnummer> --name <name> --email <e-mail>
+//   run [--inline] [--hold] [--no-wait]
 // DATABASE_URL: postgres://… or pglite://<dir> (default pglite://.stagebrug/db, an embedded database).
 import { parseArgs } from 'node:util'
 import { ACCEPTED_URL_FORMS, createDb } from '@stagebrug/db'
+import { coordinatorAdd } from './commands/coordinator-add.js'
 import { dbMigrate } from './commands/db-migrate.js'
 import { importFile } from './commands/import-file.js'
+import { runNight } from './commands/run-night.js'
 import { schoolAdd } from './commands/school-add.js'
 
 const USAGE = `gebruik / usage:
@@ -15,6 +19,11 @@ const USAGE = `gebruik / usage:
   pnpm stagebrug school add --number <instellingsnummer> --name <naam> --postcode <postcode> [--group <scholengroep>]
   pnpm stagebrug import students <bestand.csv|xlsx> --school <instellingsnummer>
   pnpm stagebrug import places <bestand.csv|xlsx>
+  pnpm stagebrug coordinator add --school <instellingsnummer> --name <naam> --email <e-mail>
+  pnpm stagebrug run [--inline] [--hold] [--no-wait]
+      met REDIS_URL: vraagt de workers om een run en volgt ze / with REDIS_URL: asks the workers for a run and follows it
+      --inline (of zonder REDIS_URL): dezelfde run in dit proces; mails via SMTP_URL of als .eml in .stagebrug/mails
+      --hold: bedrijven krijgen de voorstellen pas na publicatie / companies see the proposals only once published
 DATABASE_URL: ${ACCEPTED_URL_FORMS.join(' | ')} (standaard / default pglite://.stagebrug/db)`
 
 async function main(argv: string[]): Promise<number> {
@@ -27,11 +36,23 @@ async function main(argv: string[]): Promise<number> {
       postcode: { type: 'string' },
       group: { type: 'string' },
       school: { type: 'string' },
+      email: { type: 'string' },
+      inline: { type: 'boolean' },
+      hold: { type: 'boolean' },
+      'no-wait': { type: 'boolean' },
     },
   })
-  const command = positionals.slice(0, 2).join(' ')
-  const known = ['db migrate', 'school add', 'import students', 'import places']
-  if (!known.includes(command) || positionals.length > (command.startsWith('import') ? 3 : 2)) {
+  // Each command with the number of words it takes (the import commands take a file too).
+  const known: Record<string, number> = {
+    'db migrate': 2,
+    'school add': 2,
+    'coordinator add': 2,
+    'import students': 3,
+    'import places': 3,
+    run: 1,
+  }
+  const command = positionals[0] === 'run' ? 'run' : positionals.slice(0, 2).join(' ')
+  if (known[command] === undefined || positionals.length > known[command]) {
     console.error(`Onbekend commando / unknown command: ${JSON.stringify(command)}\n${USAGE}`)
     return 2
   }
@@ -46,6 +67,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'db migrate') return await dbMigrate(handle)
     if (command === 'school add') return await schoolAdd(handle, values)
+    if (command === 'coordinator add') return await coordinatorAdd(handle, values)
+    if (command === 'run') {
+      const cwd = process.env.INIT_CWD ?? process.cwd()
+      return await runNight(
+        handle,
+        { inline: values.inline, hold: values.hold, wait: !values['no-wait'] },
+        process.env,
+        cwd,
+      )
+    }
     const kind = command === 'import students' ? 'students' : 'places'
     return await importFile(handle, kind, positionals[2], values.school)
   } finally {
