@@ -1,6 +1,8 @@
 // Worker processes killed in the middle of a night: the run completes on the survivors, no
 // proposal is lost or doubled, and no mail reaches anyone twice.
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { promisify } from 'node:util'
 import { loadSnapshot, type MatchRunRow } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { match } from '@stagebrug/matching-core'
@@ -148,6 +150,18 @@ describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
       expect(ids.filter((id) => id === r.message_id)).toHaveLength(1)
     }
     expect(rows.filter((r) => r.status === 'sent').length).toBeGreaterThanOrEqual(rows.length - alive.length)
+  })
+
+  it('lets an administrator ask for a night from the command line and follow it to the end', async () => {
+    const cli = new URL('../../cli/', import.meta.url).pathname
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', 'run'],
+      { cwd: cli, env: { ...process.env, DATABASE_URL: env.DATABASE_URL!, REDIS_URL, QUEUE_PREFIX: prefix } },
+    )
+    expect(stdout).toMatch(/Run gevraagd \/ requested \(job \d+\)/)
+    expect(stdout).toMatch(/delen \/ parts/)
+    expect(stdout).toMatch(/Run [0-9a-f-]{36} \(\d{4}-\d{2}-\d{2}\): 2500 leerlingen, \d+ geplaatst/)
   })
 
   it('stops on SIGTERM after finishing its work, with exit code 0', async () => {
