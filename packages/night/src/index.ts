@@ -4,6 +4,7 @@
 export type { Logger, WorkerDeps, WorkerSettings } from './deps.js'
 export { finalizeRun, runCounts } from './finalize-run.js'
 export { dayIn, matchOptions, type PlannedNight, planNight } from './plan-night.js'
+export { type PublishOutcome, publishRun } from './publish-run.js'
 export { type InlineNight, type InlineStage, runNightInline } from './run-inline.js'
 export { type PartOutcome, runPart } from './run-part.js'
 export { type SendOutcome, sendMail } from './send-mail.js'

@@ -1,0 +1,49 @@
+import { type Database, findActiveApiKey, hashApiKey, touchApiKey } from '@stagebrug/db'
+import type { Kysely } from 'kysely'
+import { AppError } from '../errors.js'
+import type { Caller, Scope } from '../scope/scope.js'
+
+/** The key of an `Authorization: Bearer sb_…` header, or of Basic auth (any user, the key as password) for browsers. */
+export function keyFromHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined
+  const [kind, value] = header.trim().split(/\s+/, 2)
+  if (!value) return undefined
+  if (kind?.toLowerCase() === 'bearer') return value
+  if (kind?.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    return colon === -1 ? undefined : decoded.slice(colon + 1)
+  }
+  return undefined
+}
+
+/**
+ * Finds the caller of a key: unknown or revoked keys throw UNAUTHENTICATED (a revoked key stops at
+ * once: nothing is cached). A school key of a group reaches the group's schools as they are now.
+ */
+export async function authenticate(db: Kysely<Database>, key: string | undefined): Promise<Caller> {
+  if (!key?.startsWith('sb_') || key.length > 100) {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Geef een API-sleutel mee: Authorization: Bearer sb_… / Send an API key',
+    )
+  }
+  const row = await findActiveApiKey(db, hashApiKey(key))
+  if (!row) throw new AppError('UNAUTHENTICATED', 'Onbekende of ingetrokken sleutel / Unknown or revoked key')
+  await touchApiKey(db, row.id)
+  let scope: Scope
+  if (row.role === 'admin') scope = { role: 'admin' }
+  else if (row.role === 'company') scope = { role: 'company', companyId: row.scope_company_id! }
+  else if (row.scope_school_id !== null) {
+    scope = { role: 'school', schoolIds: [row.scope_school_id], schoolGroupId: null }
+  } else {
+    const schools = await db
+      .selectFrom('school')
+      .select('id')
+      .where('school_group_id', '=', row.scope_school_group_id!)
+      .orderBy('id')
+      .execute()
+    scope = { role: 'school', schoolIds: schools.map((s) => s.id), schoolGroupId: row.scope_school_group_id }
+  }
+  return { keyId: row.id, keyName: row.name, scope }
+}

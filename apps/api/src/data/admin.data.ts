@@ -1,0 +1,280 @@
+import {
+  ApiKeyError,
+  type ApiKeyRole,
+  type ApiKeyScopeInput,
+  createApiKey,
+  revokeApiKey,
+  upsertCompany,
+  upsertSchool,
+  upsertSchoolGroup,
+} from '@stagebrug/db'
+import { sql } from 'kysely'
+import { AppError, notFound } from '../errors.js'
+import { actorOf } from '../scope/scope.js'
+import { assertAdmin, visibleSchools } from '../scope/visible.js'
+import { audit, type DataCtx, iso } from './context.js'
+import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
+
+// Platform data: every function here is for administrators only and says so first.
+
+export async function listSchoolGroups(ctx: DataCtx) {
+  assertAdmin(ctx.caller.scope)
+  const rows = await ctx.db
+    .selectFrom('school_group as g')
+    .leftJoin('school as sc', 'sc.school_group_id', 'g.id')
+    .select(['g.id', 'g.name', (eb) => eb.fn.count<number>('sc.id').as('schools')])
+    .groupBy(['g.id', 'g.name'])
+    .orderBy('g.name')
+    .execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, schools: Number(r.schools) }))
+}
+
+export async function createSchoolGroup(ctx: DataCtx, name: string) {
+  assertAdmin(ctx.caller.scope)
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await upsertSchoolGroup(trx, name)
+    await audit(trx, ctx, 'school_group.upsert', `school_group:${id}`, { name })
+    return { id, name }
+  })
+}
+
+const SCHOOL_KEYSET: Keyset = { key: sql<string>`sc.instellingsnummer`, id: 'sc.id' }
+
+export async function listSchools(ctx: DataCtx, f: PageRequest & { readonly groupId?: string | undefined }) {
+  assertAdmin(ctx.caller.scope)
+  const [k1, k2] = keysetOrder(SCHOOL_KEYSET)
+  const rows = await visibleSchools(ctx.db, ctx.caller.scope)
+    .leftJoin('school_group as g', 'g.id', 'sc.school_group_id')
+    .select(['sc.id', 'sc.name', 'sc.instellingsnummer', 'sc.postcode', 'sc.school_group_id', 'g.name as group_name', SCHOOL_KEYSET.key.as('sort_key')])
+    .where(afterCursor(SCHOOL_KEYSET, f.cursor))
+    .$if(f.groupId !== undefined, (q) => q.where('sc.school_group_id', '=', f.groupId!))
+    .orderBy(k1)
+    .orderBy(k2)
+    .limit(f.limit + 1)
+    .execute()
+  return toPage(rows, f.limit, (r) => r.id, schoolView)
+}
+
+const schoolView = (r: {
+  id: string
+  name: string
+  instellingsnummer: string
+  postcode: string
+  school_group_id: string | null
+  group_name: string | null
+}) => ({
+  id: r.id,
+  name: r.name,
+  instellingsnummer: r.instellingsnummer,
+  postcode: r.postcode,
+  group: r.school_group_id ? { id: r.school_group_id, name: r.group_name ?? '' } : null,
+})
+
+export async function getSchool(ctx: DataCtx, id: string) {
+  assertAdmin(ctx.caller.scope)
+  const r = await visibleSchools(ctx.db, ctx.caller.scope)
+    .leftJoin('school_group as g', 'g.id', 'sc.school_group_id')
+    .select(['sc.id', 'sc.name', 'sc.instellingsnummer', 'sc.postcode', 'sc.school_group_id', 'g.name as group_name'])
+    .where('sc.id', '=', id)
+    .executeTakeFirst()
+  if (!r) throw notFound('School')
+  const coordinators = await ctx.db
+    .selectFrom('coordinator')
+    .select(['id', 'name', 'email'])
+    .where('school_id', '=', id)
+    .orderBy('email')
+    .execute()
+  return { ...schoolView(r), coordinators }
+}
+
+/** Creates or updates a school by instellingsnummer (with its group, created when new). */
+export async function upsertSchoolAsAdmin(
+  ctx: DataCtx,
+  s: { name: string; instellingsnummer: string; postcode: string; group?: string | null | undefined },
+) {
+  assertAdmin(ctx.caller.scope)
+  const known = await ctx.db.selectFrom('postcode').select('postcode').where('postcode', '=', s.postcode).executeTakeFirst()
+  if (!known) throw new AppError('INVALID_REQUEST', `Postcode ${s.postcode} bestaat niet / does not exist`)
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const id = await upsertSchool(trx, { ...s, group: s.group ?? null })
+    await audit(trx, ctx, 'school.upsert', `school:${id}`, { instellingsnummer: s.instellingsnummer })
+    return id
+  })
+  return getSchool(ctx, id)
+}
+
+export async function addCoordinator(ctx: DataCtx, schoolId: string, c: { name: string; email: string }) {
+  assertAdmin(ctx.caller.scope)
+  await getSchool(ctx, schoolId)
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('coordinator')
+      .values({ school_id: schoolId, name: c.name, email: c.email.toLowerCase() })
+      .onConflict((oc) => oc.columns(['school_id', 'email']).doUpdateSet({ name: c.name }))
+      .returning(['id', 'name', 'email'])
+      .executeTakeFirstOrThrow()
+    await audit(trx, ctx, 'coordinator.upsert', `coordinator:${row.id}`, { school: schoolId })
+    return row
+  })
+}
+
+export async function removeCoordinator(ctx: DataCtx, id: string) {
+  assertAdmin(ctx.caller.scope)
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.deleteFrom('coordinator').where('id', '=', id).returning('school_id').executeTakeFirst()
+    if (!row) throw notFound('Trajectbegeleider / Coordinator')
+    await audit(trx, ctx, 'coordinator.remove', `coordinator:${id}`, { school: row.school_id })
+  })
+}
+
+const COMPANY_KEYSET: Keyset = { key: sql<string>`c.name`, id: 'c.id' }
+
+const companyView = (r: {
+  id: string
+  kbo_number: string
+  name: string
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+}) => ({
+  id: r.id,
+  kboNumber: r.kbo_number,
+  name: r.name,
+  contactName: r.contact_name,
+  contactEmail: r.contact_email,
+  contactPhone: r.contact_phone,
+})
+
+export async function listCompanies(ctx: DataCtx, f: PageRequest & { readonly q?: string | undefined }) {
+  assertAdmin(ctx.caller.scope)
+  const [k1, k2] = keysetOrder(COMPANY_KEYSET)
+  const rows = await ctx.db
+    .selectFrom('company as c')
+    .select(['c.id', 'c.kbo_number', 'c.name', 'c.contact_name', 'c.contact_email', 'c.contact_phone', COMPANY_KEYSET.key.as('sort_key')])
+    .where(afterCursor(COMPANY_KEYSET, f.cursor))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('c.name', 'ilike', `%${f.q}%`), eb('c.kbo_number', '=', f.q!)])))
+    .orderBy(k1)
+    .orderBy(k2)
+    .limit(f.limit + 1)
+    .execute()
+  return toPage(rows, f.limit, (r) => r.id, companyView)
+}
+
+export async function getCompany(ctx: DataCtx, id: string) {
+  assertAdmin(ctx.caller.scope)
+  const r = await ctx.db.selectFrom('company as c').selectAll('c').where('c.id', '=', id).executeTakeFirst()
+  if (!r) throw notFound('Bedrijf / Company')
+  const places = await ctx.db
+    .selectFrom('place')
+    .select([(eb) => eb.fn.countAll<number>().as('n')])
+    .where('company_id', '=', id)
+    .executeTakeFirstOrThrow()
+  return { ...companyView(r), places: Number(places.n) }
+}
+
+export async function upsertCompanyAsAdmin(
+  ctx: DataCtx,
+  c: { kboNumber: string; name: string; contactName?: string | null | undefined; contactEmail?: string | null | undefined; contactPhone?: string | null | undefined },
+) {
+  assertAdmin(ctx.caller.scope)
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const id = await upsertCompany(trx, {
+      kboNumber: c.kboNumber,
+      name: c.name,
+      contactName: c.contactName ?? null,
+      contactEmail: c.contactEmail ?? null,
+      contactPhone: c.contactPhone ?? null,
+    })
+    await audit(trx, ctx, 'company.upsert', `company:${id}`, { kboNumber: c.kboNumber })
+    return id
+  })
+  return getCompany(ctx, id)
+}
+
+const keyView = (r: {
+  id: string
+  name: string
+  role: ApiKeyRole
+  scope_school_id: string | null
+  scope_school_group_id: string | null
+  scope_company_id: string | null
+  created_at: Date
+  revoked_at: Date | null
+  last_used_at: Date | null
+}) => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  scope: {
+    schoolId: r.scope_school_id,
+    schoolGroupId: r.scope_school_group_id,
+    companyId: r.scope_company_id,
+  },
+  createdAt: iso(r.created_at)!,
+  revokedAt: iso(r.revoked_at),
+  lastUsedAt: iso(r.last_used_at),
+})
+
+export async function listApiKeys(ctx: DataCtx) {
+  assertAdmin(ctx.caller.scope)
+  const rows = await ctx.db
+    .selectFrom('api_key')
+    .select(['id', 'name', 'role', 'scope_school_id', 'scope_school_group_id', 'scope_company_id', 'created_at', 'revoked_at', 'last_used_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  return rows.map(keyView)
+}
+
+/** Creates a key and returns it once (only its hash is stored). */
+export async function createKey(
+  ctx: DataCtx,
+  req: {
+    name: string
+    role: ApiKeyRole
+    scope?: { [K in keyof ApiKeyScopeInput]?: ApiKeyScopeInput[K] | undefined } | undefined
+  },
+) {
+  assertAdmin(ctx.caller.scope)
+  const scope: ApiKeyScopeInput = Object.fromEntries(
+    Object.entries(req.scope ?? {}).filter(([, v]) => v !== undefined),
+  )
+  try {
+    const created = await createApiKey(ctx.db, { name: req.name, role: req.role, scope, actor: actorOf(ctx.caller) })
+    return { ...created, createdAt: iso(created.createdAt)! }
+  } catch (error) {
+    if (error instanceof ApiKeyError) throw new AppError('INVALID_REQUEST', error.message)
+    throw error
+  }
+}
+
+export async function revokeKey(ctx: DataCtx, id: string) {
+  assertAdmin(ctx.caller.scope)
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await revokeApiKey(trx, id))) throw notFound('Actieve sleutel / Active key')
+    await audit(trx, ctx, 'api_key.revoke', `api_key:${id}`)
+  })
+}
+
+const AUDIT_KEYSET: Keyset = { key: sql<string>`lpad(a.id::text, 20, '0')`, id: 'a.id', direction: 'desc' }
+
+export async function listAudit(
+  ctx: DataCtx,
+  f: PageRequest & { actor?: string | undefined; action?: string | undefined; subject?: string | undefined },
+): Promise<Page<{ id: number; actor: string; action: string; subject: string; at: string; detail: Record<string, unknown> }>> {
+  assertAdmin(ctx.caller.scope)
+  const [k1, k2] = keysetOrder(AUDIT_KEYSET)
+  const rows = await ctx.db
+    .selectFrom('audit_log as a')
+    .selectAll('a')
+    .select(AUDIT_KEYSET.key.as('sort_key'))
+    .where(afterCursor(AUDIT_KEYSET, f.cursor))
+    .$if(!!f.actor, (q) => q.where('a.actor', '=', f.actor!))
+    .$if(!!f.action, (q) => q.where('a.action', '=', f.action!))
+    .$if(!!f.subject, (q) => q.where('a.subject', '=', f.subject!))
+    .orderBy(k1)
+    .orderBy(k2)
+    .limit(f.limit + 1)
+    .execute()
+  return toPage(rows, f.limit, (r) => String(r.id), (r) => ({ id: r.id, actor: r.actor, action: r.action, subject: r.subject, at: iso(r.at)!, detail: r.detail }))
+}

@@ -1,0 +1,168 @@
+import { insertProposals, loadPairInput } from '@stagebrug/db'
+import { explainProposal, match } from '@stagebrug/matching-core'
+import { AppError, notFound } from '../errors.js'
+import { actorOf } from '../scope/scope.js'
+import { openPlacesFor, visiblePins, visibleProposals, visibleStudents } from '../scope/visible.js'
+import { audit, type DataCtx, iso } from './context.js'
+
+export interface Pin {
+  readonly id: string
+  readonly studentId: string
+  readonly placeId: string
+  readonly reason: string
+  readonly createdAt: string
+  readonly removedAt: string | null
+}
+
+const pinOf = (r: {
+  id: string
+  student_id: string
+  place_id: string
+  reason: string
+  created_at: Date
+  removed_at: Date | null
+}): Pin => ({
+  id: r.id,
+  studentId: r.student_id,
+  placeId: r.place_id,
+  reason: r.reason,
+  createdAt: iso(r.created_at)!,
+  removedAt: iso(r.removed_at),
+})
+
+/** Pins a school's student to an open place for the next runs (until removed); one pin per student. */
+export async function createPin(
+  ctx: DataCtx,
+  req: { readonly studentId: string; readonly placeId: string; readonly reason: string },
+): Promise<Pin> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const student = await visibleStudents(trx, ctx.caller.scope)
+      .select('s.id')
+      .where('s.id', '=', req.studentId)
+      .executeTakeFirst()
+    if (!student) throw notFound('Leerling / Student')
+    const place = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
+    if (!place) throw notFound('Open plaats / Open place')
+    const existing = await trx
+      .selectFrom('placement_override')
+      .select('id')
+      .where('kind', '=', 'pin')
+      .where('student_id', '=', req.studentId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst()
+    if (existing)
+      throw new AppError('CONFLICT', 'Deze leerling heeft al een pin; verwijder die eerst / This student is pinned already', {
+        pinId: existing.id,
+      })
+    const row = await trx
+      .insertInto('placement_override')
+      .values({
+        kind: 'pin',
+        student_id: req.studentId,
+        place_id: req.placeId,
+        reason: req.reason,
+        created_by: actorOf(ctx.caller),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await audit(trx, ctx, 'pin.create', `pin:${row.id}`, { student: req.studentId, place: req.placeId, reason: req.reason })
+    return pinOf(row)
+  })
+}
+
+/** The pins in force for the school's students. */
+export async function listPins(ctx: DataCtx): Promise<Pin[]> {
+  const rows = await visiblePins(ctx.db, ctx.caller.scope)
+    .selectAll('o')
+    .where('o.removed_at', 'is', null)
+    .orderBy('o.created_at')
+    .orderBy('o.id')
+    .execute()
+  return rows.map(pinOf)
+}
+
+export async function removePin(ctx: DataCtx, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const pin = await visiblePins(trx, ctx.caller.scope)
+      .select(['o.id', 'o.student_id', 'o.place_id'])
+      .where('o.id', '=', id)
+      .where('o.removed_at', 'is', null)
+      .executeTakeFirst()
+    if (!pin) throw notFound('Pin')
+    await trx
+      .updateTable('placement_override')
+      .set({ removed_at: ctx.now(), removed_by: actorOf(ctx.caller) })
+      .where('id', '=', id)
+      .execute()
+    await audit(trx, ctx, 'pin.remove', `pin:${id}`, { student: pin.student_id, place: pin.place_id })
+  })
+}
+
+/**
+ * Moves a proposal of a stored run to another open place, with the coordinator's reason: the old
+ * proposal is declined (so later nights do not propose it again) and the new one is scored and
+ * explained by the core as a pin of that run. Returns the new proposal's id.
+ */
+export async function moveProposal(
+  ctx: DataCtx,
+  id: string,
+  req: { readonly placeId: string; readonly reason: string },
+): Promise<{ proposalId: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const old = await visibleProposals(trx, ctx.caller.scope)
+      .select(['p.id', 'p.run_id', 'p.student_id', 'p.place_id', 'p.rank', 'p.status', 'r.seed', 'r.today', 'r.status as run_status'])
+      .where('p.id', '=', id)
+      .executeTakeFirst()
+    if (!old) throw notFound('Voorstel / Proposal')
+    const place = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
+    if (!place) throw notFound('Open plaats / Open place')
+    if (old.place_id === req.placeId) throw new AppError('CONFLICT', 'Het voorstel is al voor deze plaats / Already at this place')
+    if (old.status === 'accepted' || old.status === 'declined')
+      throw new AppError('CONFLICT', `Een ${old.status} voorstel verplaats je niet / A proposal that is ${old.status} cannot move`)
+    if (old.run_status !== 'succeeded' || old.today === null)
+      throw new AppError('CONFLICT', 'De run is niet afgerond / The run has not finished')
+    const input = await loadPairInput(trx, { studentId: old.student_id, placeId: req.placeId, reason: req.reason })
+    if (!input) throw notFound('Plaats / Place')
+    const result = match(input, { seed: Number(old.seed), today: old.today })
+    const proposal = result.students[0]?.proposals[0]
+    if (!proposal) throw new AppError('INTERNAL', 'De kern gaf geen voorstel voor de pin / The core gave no proposal for the pin')
+    const inserted = await insertProposals(trx, old.run_id, [{ ...proposal, rank: old.rank, reasons: explainProposal(proposal) }])
+    if (inserted === 0)
+      throw new AppError('CONFLICT', 'Deze run heeft al een voorstel voor die plaats / This run already proposes that place')
+    await trx
+      .updateTable('proposal')
+      .set({ status: 'declined', status_by: actorOf(ctx.caller), status_at: ctx.now() })
+      .where('id', '=', id)
+      .execute()
+    const created = await trx
+      .selectFrom('proposal')
+      .select('id')
+      .where('run_id', '=', old.run_id)
+      .where('student_id', '=', old.student_id)
+      .where('place_id', '=', req.placeId)
+      .executeTakeFirstOrThrow()
+    const override = await trx
+      .insertInto('placement_override')
+      .values({
+        kind: 'move',
+        student_id: old.student_id,
+        place_id: req.placeId,
+        from_place_id: old.place_id,
+        run_id: old.run_id,
+        reason: req.reason,
+        created_by: actorOf(ctx.caller),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await audit(trx, ctx, 'proposal.move', `proposal:${id}`, {
+      override: override.id,
+      student: old.student_id,
+      from: old.place_id,
+      to: req.placeId,
+      newProposal: created.id,
+      reason: req.reason,
+      warnings: result.students[0]?.pinWarnings.filter((v) => !v.ok).map((v) => (v.ok ? '' : v.code)) ?? [],
+    })
+    return { proposalId: created.id }
+  })
+}

@@ -1,0 +1,242 @@
+import type { ProposalStatus } from '@stagebrug/db'
+import { sql } from 'kysely'
+import { AppError, notFound } from '../errors.js'
+import { postcodesOfRegion } from '../lookups/reference.js'
+import { actorOf } from '../scope/scope.js'
+import { visibleProposals } from '../scope/visible.js'
+import { audit, type DataCtx, iso } from './context.js'
+import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
+
+export interface ProposalFilter extends PageRequest {
+  /** `latest` (default): the latest run the caller can see; `all`; or a run id. */
+  readonly run?: string | undefined
+  readonly status?: ProposalStatus | undefined
+  readonly studentId?: string | undefined
+  readonly placeId?: string | undefined
+  readonly programmeId?: number | undefined
+  /** A named region key: places there. */
+  readonly region?: string | undefined
+}
+
+/** The run `latest` means: for a school the last finished run, for a company the last published one. */
+export async function latestRunId(ctx: DataCtx): Promise<string | null> {
+  const company = ctx.caller.scope.role === 'company'
+  const row = await ctx.db
+    .selectFrom('match_run')
+    .select('id')
+    .where('status', '=', 'succeeded')
+    .$if(company, (q) => q.where('published_at', 'is not', null).orderBy('published_at', 'desc'))
+    .$if(!company, (q) => q.orderBy('finished_at', 'desc'))
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** The visible proposals with what both sides' views need, filtered; the caller's scope applies. */
+export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keyset, id?: string) {
+  const runId = f.run === 'all' || id !== undefined ? null : f.run && f.run !== 'latest' ? f.run : await latestRunId(ctx)
+  if (f.run !== 'all' && id === undefined && runId === null) return []
+  let q = visibleProposals(ctx.db, ctx.caller.scope)
+    .innerJoin('programme as g', 'g.id', 's.programme_id')
+    .innerJoin('company as c', 'c.id', 'pl.company_id')
+    .innerJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
+    .innerJoin('school as sc', 'sc.id', 's.school_id')
+    .leftJoin('contact_release as cr', 'cr.proposal_id', 'p.id')
+    .select([
+      'p.id',
+      'p.run_id',
+      'p.student_id',
+      'p.place_id',
+      'p.rank',
+      'p.kind',
+      'p.score',
+      'p.status',
+      'p.status_at',
+      'p.reasons',
+      'p.breakdown',
+      's.first_name',
+      's.last_name',
+      's.class',
+      's.school_id',
+      's.programme_id',
+      'g.title as programme_title',
+      's.grade',
+      's.competences',
+      's.available_from',
+      's.available_to',
+      's.birth_date',
+      's.driving_licence',
+      'sc.name as school_name',
+      'pl.external_id as place_external_id',
+      'pl.kind as place_kind',
+      'pl.sector',
+      'pl.capacity',
+      'pl.period_start',
+      'pl.period_end',
+      'pl.establishment_postcode',
+      'pl.needs_driving_licence',
+      'pc.municipality',
+      'c.name as company_name',
+      'cr.released_at',
+      keyset.key.as('sort_key'),
+    ])
+  if (id !== undefined) q = q.where('p.id', '=', id)
+  else {
+    q = q.where(afterCursor(keyset, f.cursor))
+    if (runId !== null) q = q.where('p.run_id', '=', runId)
+    if (f.status) q = q.where('p.status', '=', f.status)
+    if (f.studentId) q = q.where('p.student_id', '=', f.studentId)
+    if (f.placeId) q = q.where('p.place_id', '=', f.placeId)
+    if (f.programmeId !== undefined) q = q.where('s.programme_id', '=', f.programmeId)
+    if (f.region) {
+      const pcs = postcodesOfRegion(f.region)
+      q = pcs.length === 0 ? q.where(sql<boolean>`false`) : q.where('pl.establishment_postcode', 'in', [...pcs])
+    }
+  }
+  const [k1, k2] = keysetOrder(keyset)
+  return q
+    .orderBy(k1)
+    .orderBy(k2)
+    .limit(f.limit + 1)
+    .execute()
+}
+export type ProposalRow = Awaited<ReturnType<typeof proposalRows>>[number]
+
+const SCHOOL_KEYSET: Keyset = {
+  key: sql<string>`s.last_name || ' ' || s.first_name || ' ' || s.id::text || ' ' || lpad(p.rank::text, 3, '0')`,
+  id: 'p.id',
+}
+
+function toSchoolView(r: ProposalRow) {
+  return {
+    id: r.id,
+    runId: r.run_id,
+    student: { id: r.student_id, firstName: r.first_name, lastName: r.last_name, class: r.class, schoolId: r.school_id },
+    place: {
+      id: r.place_id,
+      companyName: r.company_name,
+      kind: r.place_kind,
+      sector: r.sector,
+      postcode: r.establishment_postcode,
+      municipality: r.municipality,
+      period: { start: r.period_start, end: r.period_end },
+    },
+    rank: r.rank,
+    kind: r.kind,
+    score: Number(r.score),
+    status: r.status,
+    statusAt: iso(r.status_at),
+    reasons: r.reasons,
+    contactReleasedAt: iso(r.released_at),
+  }
+}
+export type SchoolProposal = ReturnType<typeof toSchoolView>
+
+/** A school's proposals for its students with the reasons; audited (names are personal data). */
+export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<SchoolProposal>> {
+  const rows = await proposalRows(ctx, f, SCHOOL_KEYSET)
+  const page = toPage(rows, f.limit, (r) => r.id, toSchoolView)
+  await audit(ctx.db, ctx, 'proposal.list', 'proposals', {
+    ids: page.items.map((p) => p.id),
+    students: [...new Set(page.items.map((p) => p.student.id))],
+  })
+  return page
+}
+
+export async function getSchoolProposal(ctx: DataCtx, id: string): Promise<SchoolProposal> {
+  const [row] = await proposalRows(ctx, { limit: 1 }, SCHOOL_KEYSET, id)
+  if (!row) throw notFound('Voorstel / Proposal')
+  await audit(ctx.db, ctx, 'proposal.read', `proposal:${id}`, { student: row.student_id })
+  return toSchoolView(row)
+}
+
+// Who may move a proposal from one status to another. A company accepts or declines a candidate;
+// the school follows the intake (contacted) and may still decline an accepted proposal.
+const NEXT: Readonly<Record<'school' | 'company', Readonly<Record<ProposalStatus, readonly ProposalStatus[]>>>> = {
+  school: {
+    proposed: ['contacted', 'accepted', 'declined'],
+    contacted: ['accepted', 'declined'],
+    accepted: ['declined'],
+    declined: [],
+  },
+  company: { proposed: ['accepted', 'declined'], contacted: ['accepted', 'declined'], accepted: [], declined: [] },
+}
+
+/**
+ * Sets a proposal's status as the school or the company. Accepting needs a free seat at the place
+ * and a student without another accepted proposal. Setting the status it has changes nothing.
+ */
+export async function setProposalStatus(ctx: DataCtx, id: string, status: ProposalStatus): Promise<void> {
+  const role = ctx.caller.scope.role
+  if (role === 'admin') throw new AppError('FORBIDDEN', 'Alleen school of bedrijf / School or company only')
+  await ctx.db.transaction().execute(async (trx) => {
+    const found = await visibleProposals(trx, ctx.caller.scope)
+      .select(['p.id', 'p.student_id', 'p.place_id'])
+      .where('p.id', '=', id)
+      .executeTakeFirst()
+    if (!found) throw notFound('Voorstel / Proposal')
+    const place = await trx
+      .selectFrom('place')
+      .select('capacity')
+      .where('id', '=', found.place_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const current = await trx
+      .selectFrom('proposal')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (current.status === status) return
+    if (!NEXT[role][current.status].includes(status)) {
+      throw new AppError('CONFLICT', `Van ${current.status} naar ${status} kan niet / Cannot go from ${current.status} to ${status}`)
+    }
+    if (status === 'accepted') {
+      const taken = await trx
+        .selectFrom('proposal')
+        .select([
+          sql<number>`count(*) filter (where place_id = ${found.place_id})`.as('at_place'),
+          sql<number>`count(*) filter (where student_id = ${found.student_id})`.as('of_student'),
+        ])
+        .where('status', '=', 'accepted')
+        .where((eb) => eb.or([eb('place_id', '=', found.place_id), eb('student_id', '=', found.student_id)]))
+        .executeTakeFirstOrThrow()
+      if (Number(taken.of_student) > 0)
+        throw new AppError('CONFLICT', 'De leerling aanvaardde al een andere plaats / The student already accepted another place')
+      if (Number(taken.at_place) >= place.capacity)
+        throw new AppError('CONFLICT', 'Geen vrije plaats meer / No seat left at this place')
+    }
+    await trx
+      .updateTable('proposal')
+      .set({ status, status_by: actorOf(ctx.caller), status_at: ctx.now() })
+      .where('id', '=', id)
+      .execute()
+    await audit(trx, ctx, 'proposal.status', `proposal:${id}`, { from: current.status, to: status, student: found.student_id })
+  })
+}
+
+/** The school releases the student's name and the school contact to the company: accepted proposals only. */
+export async function releaseContact(ctx: DataCtx, id: string): Promise<{ releasedAt: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const found = await visibleProposals(trx, ctx.caller.scope)
+      .select(['p.id', 'p.status', 'p.student_id', 'pl.company_id'])
+      .where('p.id', '=', id)
+      .executeTakeFirst()
+    if (!found) throw notFound('Voorstel / Proposal')
+    if (found.status !== 'accepted')
+      throw new AppError('CONFLICT', 'Alleen voor een aanvaard voorstel / Only for an accepted proposal')
+    await trx
+      .insertInto('contact_release')
+      .values({ proposal_id: id, released_by: actorOf(ctx.caller), released_at: ctx.now() })
+      .onConflict((oc) => oc.column('proposal_id').doNothing())
+      .execute()
+    const row = await trx
+      .selectFrom('contact_release')
+      .select('released_at')
+      .where('proposal_id', '=', id)
+      .executeTakeFirstOrThrow()
+    await audit(trx, ctx, 'proposal.release', `proposal:${id}`, { student: found.student_id, company: found.company_id })
+    return { releasedAt: iso(row.released_at)! }
+  })
+}

@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  addCoordinator,
+  createSchoolGroup,
+  getSchool,
+  listSchoolGroups,
+  listSchools,
+  removeCoordinator,
+  upsertSchoolAsAdmin,
+} from '../data/admin.data.js'
+import { page, ZIdParams, ZOk, ZPageQuery } from '../schemas/common.js'
+import { dataCtx, type RouteOptions } from './context.js'
+
+const admin = { roles: ['admin'] as const }
+const tags = ['admin: schools']
+
+const ZGroup = z.object({ id: z.uuid(), name: z.string() })
+const ZSchool = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  instellingsnummer: z.string(),
+  postcode: z.string(),
+  group: ZGroup.nullable(),
+})
+const ZCoordinator = z.object({ id: z.uuid(), name: z.string(), email: z.string() })
+
+/** Schools, school groups and their coordinators (trajectbegeleiders). Admin keys only. */
+export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  app.get(
+    '/admin/school-groups',
+    {
+      config: admin,
+      schema: {
+        tags,
+        response: { 200: z.object({ items: z.array(ZGroup.extend({ schools: z.number() })) }) },
+      },
+    },
+    async (request) => ({ items: await listSchoolGroups(dataCtx(deps, request)) }),
+  )
+  app.post(
+    '/admin/school-groups',
+    {
+      config: admin,
+      schema: {
+        tags,
+        body: z.object({ name: z.string().trim().min(2).max(200) }),
+        response: { 201: ZGroup },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createSchoolGroup(dataCtx(deps, request), request.body.name)),
+  )
+  app.get(
+    '/admin/schools',
+    {
+      config: admin,
+      schema: {
+        tags,
+        querystring: ZPageQuery.extend({ groupId: z.uuid().optional() }),
+        response: { 200: page(ZSchool) },
+      },
+    },
+    async (request) => listSchools(dataCtx(deps, request), request.query),
+  )
+  app.post(
+    '/admin/schools',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Create or update a school by instellingsnummer',
+        body: z.object({
+          name: z.string().trim().min(2).max(200),
+          instellingsnummer: z.string().regex(/^\d{1,10}$/),
+          postcode: z.string().regex(/^\d{4}$/),
+          group: z
+            .string()
+            .trim()
+            .min(2)
+            .max(200)
+            .nullable()
+            .optional()
+            .describe('School group name; created when new'),
+        }),
+        response: { 201: ZSchool.extend({ coordinators: z.array(ZCoordinator) }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await upsertSchoolAsAdmin(dataCtx(deps, request), request.body)),
+  )
+  app.get(
+    '/admin/schools/:id',
+    {
+      config: admin,
+      schema: {
+        tags,
+        params: ZIdParams,
+        response: { 200: ZSchool.extend({ coordinators: z.array(ZCoordinator) }) },
+      },
+    },
+    async (request) => getSchool(dataCtx(deps, request), request.params.id),
+  )
+  app.post(
+    '/admin/schools/:id/coordinators',
+    {
+      config: admin,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: z.object({ name: z.string().trim().min(2).max(200), email: z.email() }),
+        response: { 201: ZCoordinator },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addCoordinator(dataCtx(deps, request), request.params.id, request.body)),
+  )
+  app.delete(
+    '/admin/coordinators/:id',
+    { config: admin, schema: { tags, params: ZIdParams, response: { 200: ZOk } } },
+    async (request) => {
+      await removeCoordinator(dataCtx(deps, request), request.params.id)
+      return { ok: true as const }
+    },
+  )
+}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { findCompetences, findPostcodes, findProgrammes, namedRegions } from '../lookups/reference.js'
+import type { RouteOptions } from './context.js'
+
+const ZQ = z.object({
+  q: z.string().trim().min(1).max(200).describe('What the user typed; fuzzy, as in the import'),
+})
+const any = { roles: 'any' as const }
+
+/** Autocomplete for forms through the resolver the import uses. Any valid key. */
+export const lookupRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => {
+  app.get(
+    '/lookups/programmes',
+    {
+      config: any,
+      schema: {
+        tags: ['lookups'],
+        summary: 'Programmes (structuuronderdelen) by number or fuzzy title',
+        querystring: ZQ,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                title: z.string(),
+                grade: z.number().nullable(),
+                duaal: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: findProgrammes(request.query.q).map((p) => ({
+        id: p.id,
+        title: p.title,
+        grade: p.grade,
+        duaal: p.duaal,
+      })),
+    }),
+  )
+  app.get(
+    '/lookups/competences',
+    {
+      config: any,
+      schema: {
+        tags: ['lookups'],
+        summary: 'Competences by code (bkc…) or fuzzy text',
+        querystring: ZQ,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), text: z.string() })) }),
+        },
+      },
+    },
+    async (request) => ({
+      items: findCompetences(request.query.q).map((c) => ({ id: c.id, code: c.code, text: c.text })),
+    }),
+  )
+  app.get(
+    '/lookups/postcodes',
+    {
+      config: any,
+      schema: {
+        tags: ['lookups'],
+        summary: 'Postcodes by digits or by (fuzzy) municipality or place name',
+        querystring: ZQ,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                postcode: z.string(),
+                municipality: z.string().nullable(),
+                places: z.array(z.string()),
+                province: z.string(),
+                regions: z.array(z.string()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: findPostcodes(request.query.q).map((p) => ({
+        postcode: p.postcode,
+        municipality: p.municipality,
+        places: [...p.places],
+        province: p.province,
+        regions: [...p.regionKeys],
+      })),
+    }),
+  )
+  app.get(
+    '/lookups/regions',
+    {
+      config: any,
+      schema: {
+        tags: ['lookups'],
+        summary: 'The named regions the `region` filters take',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ key: z.string(), label: z.string(), postcodes: z.number() })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: namedRegions() }),
+  )
+}

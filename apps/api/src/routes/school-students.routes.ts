@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { getStudent, listStudents } from '../data/students.data.js'
+import { uploadStudentList } from '../data/uploads.data.js'
+import { page, ZIdParams, ZImportReport, ZPageQuery, ZRegion } from '../schemas/common.js'
+import { readUpload } from '../uploads/read-upload.js'
+import { dataCtx, type RouteOptions } from './context.js'
+
+const school = { roles: ['school'] as const }
+const tags = ['school: students']
+
+const ZStudentSummary = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid(),
+  externalId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  class: z.string().nullable(),
+  programme: z.object({ id: z.number(), title: z.string() }),
+  grade: z.number(),
+  status: z.enum(['open', 'placed', 'withdrawn']),
+  homePostcode: z.string(),
+})
+
+const ZStudent = ZStudentSummary.extend({
+  email: z.string().nullable(),
+  birthDate: z.string(),
+  competences: z.array(z.object({ id: z.number(), text: z.string().nullable() })),
+  availability: z.object({ start: z.string(), end: z.string() }),
+  maxTravelKm: z.number(),
+  seeks: z.string(),
+  workReadiness: z.string(),
+  needsInclusive: z.boolean(),
+  priority: z.boolean(),
+  drivingLicence: z.boolean(),
+  firstTwoYearsDone: z.boolean(),
+})
+
+/** A school's students: the placement list upload, and reading its own students (audited). School keys only. */
+export const schoolStudentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
+  app.post(
+    '/school/uploads/students',
+    {
+      config: school,
+      schema: {
+        tags,
+        summary: 'Upload a placement list (CSV or XLSX, multipart field `file`): all rows or none',
+        description:
+          'The whole list of the school: students missing from it are withdrawn. 422 `row-errors` lists every row error and stores nothing.',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({
+          school: z
+            .string()
+            .regex(/^\d{1,10}$/)
+            .optional()
+            .describe('Instellingsnummer; needed for a school-group key'),
+        }),
+        response: { 200: ZImportReport },
+      },
+    },
+    async (request) => {
+      const ctx = dataCtx(deps, request)
+      const file = await readUpload(request, deps.settings.uploadMaxBytes)
+      return uploadStudentList(
+        ctx,
+        file,
+        { maxBytes: deps.settings.uploadMaxBytes, maxRows: deps.settings.uploadMaxRows },
+        request.query.school,
+      )
+    },
+  )
+  app.get(
+    '/school/students',
+    {
+      config: school,
+      schema: {
+        tags,
+        querystring: ZPageQuery.extend({
+          status: z.enum(['open', 'placed', 'withdrawn']).optional(),
+          programme: z.coerce.number().int().positive().optional(),
+          region: ZRegion.optional().describe('Students living in this named region'),
+          schoolId: z.uuid().optional(),
+        }),
+        response: { 200: page(ZStudentSummary) },
+      },
+    },
+    async (request) => {
+      const { programme, ...rest } = request.query
+      return listStudents(dataCtx(deps, request), { ...rest, programmeId: programme })
+    },
+  )
+  app.get(
+    '/school/students/:id',
+    { config: school, schema: { tags, params: ZIdParams, response: { 200: ZStudent } } },
+    async (request) => getStudent(dataCtx(deps, request), request.params.id),
+  )
+}

@@ -1,0 +1,80 @@
+// Tenant scoping, in one place. Every query of the data layer (src/data) that touches tenant data
+// starts from one of these functions, which take the caller's scope and add its filter; handlers
+// never filter by tenant themselves. Something outside the scope is simply not found (404), so a
+// caller cannot learn whether it exists.
+import type { Database } from '@stagebrug/db'
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
+import { AppError } from '../errors.js'
+import type { Scope } from './scope.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+const nothing = sql<SqlBool>`false`
+const anyOf = (column: string, ids: readonly string[]) =>
+  ids.length === 0 ? nothing : sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`
+
+/** Students: only a school key reads them, and only those of its school (or its group's schools). */
+export function visibleStudents(db: Db, scope: Scope) {
+  return db
+    .selectFrom('student as s')
+    .where(scope.role === 'school' ? anyOf('s.school_id', scope.schoolIds) : nothing)
+}
+
+/**
+ * Proposals with their student, place and run: a school sees those of its students (every run);
+ * a company those for its own places, of published runs only.
+ */
+export function visibleProposals(db: Db, scope: Scope) {
+  const q = db
+    .selectFrom('proposal as p')
+    .innerJoin('student as s', 's.id', 'p.student_id')
+    .innerJoin('place as pl', 'pl.id', 'p.place_id')
+    .innerJoin('match_run as r', 'r.id', 'p.run_id')
+  if (scope.role === 'school') return q.where(anyOf('s.school_id', scope.schoolIds))
+  if (scope.role === 'company')
+    return q.where('pl.company_id', '=', scope.companyId).where('r.published_at', 'is not', null)
+  return q.where(nothing)
+}
+
+/** Places a caller manages: a company its own. */
+export function ownPlaces(db: Db, scope: Scope) {
+  return db
+    .selectFrom('place as pl')
+    .where(
+      scope.role === 'company' ? sql<SqlBool>`${sql.ref('pl.company_id')} = ${scope.companyId}` : nothing,
+    )
+}
+
+/** Places a school may pin or move a student to, and browse for that: every open place. */
+export function openPlacesFor(db: Db, scope: Scope) {
+  return db
+    .selectFrom('place as pl')
+    .where(scope.role === 'school' ? sql<SqlBool>`${sql.ref('pl.status')} = 'open'` : nothing)
+}
+
+/** Schools: an admin sees all, a school key its own (or its group's). */
+export function visibleSchools(db: Db, scope: Scope) {
+  return db
+    .selectFrom('school as sc')
+    .where(
+      scope.role === 'admin'
+        ? sql<SqlBool>`true`
+        : scope.role === 'school'
+          ? anyOf('sc.id', scope.schoolIds)
+          : nothing,
+    )
+}
+
+/** Coordinator pins of the caller's students. */
+export function visiblePins(db: Db, scope: Scope) {
+  return db
+    .selectFrom('placement_override as o')
+    .innerJoin('student as s', 's.id', 'o.student_id')
+    .where('o.kind', '=', 'pin')
+    .where(scope.role === 'school' ? anyOf('s.school_id', scope.schoolIds) : nothing)
+}
+
+/** Platform-wide data (keys, runs, companies, schools to manage, the audit log): admins only. */
+export function assertAdmin(scope: Scope): void {
+  if (scope.role !== 'admin') throw new AppError('FORBIDDEN', 'Alleen voor beheerders / Administrators only')
+}
