@@ -1,87 +1,128 @@
-// pnpm demo [--students N] [--region reg-kempen] [--seed N] [--out DIR]
-// The core pipeline on a generated Flemish data set: prints proposals with their reasons and a
-// summary, and writes every shortlist to DIR (default out/demo) as JSON.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { explainProposal, explainUnmatched, type StudentOutcome } from '@stagebrug/matching-core'
-import { loadNamedRegions } from '@stagebrug/reference-data'
-import { generateInstance } from '@stagebrug/synthetic'
-import { timedMatch } from './stages.js'
-import { renderSummary } from './summary.js'
+// pnpm demo [--students N] [--region KEY[,KEY…]|vlaanderen] [--seed N] [--out DIR] [--db URL]
+// One night of Stagebrug in this process, without Redis: a PGlite database with demo schools,
+// students, companies and places, one run (plan, parts, close, mail ledger), every mail written as
+// an .eml file, then index.html, summary.json and a summary table.
+import { isAbsolute, join, relative } from 'node:path'
+import { createDb, type Database, type MailKind, runMigrations, seedReferenceData } from '@stagebrug/db'
+import { seedSynthetic } from '@stagebrug/demo'
+import { createEmlMailer } from '@stagebrug/mail'
+import { type InlineStage, runNightInline, type WorkerDeps } from '@stagebrug/night'
+import type { Kysely } from 'kysely'
+import { type DemoOptions, parseDemoOptions, UsageError } from './demo/options.js'
+import { clearOutputs, MAILS_DIR, writeMailPages, writeReport } from './demo/outputs.js'
+import { createProgress } from './demo/progress.js'
+import { exampleProposal, outcomesByRegion, runMails } from './demo/report.js'
+import { type DemoSummary, num, renderSummaryTable } from './demo/summary.js'
 
-function fail(message: string): never {
-  console.error(`demo: ${message}`)
-  process.exit(2)
+const FROM = 'Stagebrug <noreply@stagebrug.test>'
+const STAGE_NL: Readonly<Record<InlineStage, string>> = {
+  plan: 'plan',
+  part: 'delen',
+  finalize: 'afsluiten',
+  mail: 'mails',
 }
 
-const { values } = parseArgs({
-  options: {
-    students: { type: 'string', default: '3000' },
-    region: { type: 'string', default: 'reg-kempen' },
-    seed: { type: 'string', default: '42' },
-    out: { type: 'string', default: 'out/demo' },
-  },
-})
-const students = Number(values.students)
-const seed = Number(values.seed)
-if (!Number.isInteger(students) || students < 1 || students > 200_000)
-  fail(`--students must be 1–200000, got ${values.students}`)
-if (!Number.isInteger(seed)) fail(`--seed must be an integer, got ${values.seed}`)
-const regions = loadNamedRegions()
-const region = values.region === 'vlaanderen' ? undefined : regions.find((r) => r.key === values.region)
-if (values.region !== 'vlaanderen' && !region) {
-  fail(
-    `unknown --region ${values.region}; choose vlaanderen or one of ${regions.map((r) => r.key).join(', ')}`,
-  )
+const cwd = process.env.INIT_CWD ?? process.cwd()
+try {
+  await demo(parseDemoOptions(process.argv.slice(2), cwd))
+} catch (error) {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(error instanceof UsageError ? 2 : 1)
 }
 
-const synthetic = generateInstance({ students, seed, ...(region ? { region: region.key } : {}) })
-const { result, ms } = timedMatch(synthetic.input, { seed, today: synthetic.today })
-const { labels } = synthetic
-const studentLabel = (id: string) => labels.students.get(id as never) ?? id
-const placeLabel = (id: string) => labels.places.get(id as never) ?? id
-const byId = new Map(synthetic.input.students.map((s) => [s.id as string, s]))
+async function demo(options: DemoOptions): Promise<void> {
+  const started = performance.now()
+  const progress = createProgress(process.stderr)
+  const warnings: string[] = []
+  progress.update('database', 0, 1)
+  const handle = createDb(options.dbUrl)
+  try {
+    const migrated = await runMigrations(handle.db)
+    if (migrated.error !== undefined) throw migrated.error
+    if (await holdsSchools(handle.db))
+      throw new UsageError(`the database ${options.dbUrl} already holds schools; the demo needs an empty one`)
+    await seedReferenceData(handle.db)
+    progress.update('database', 1, 1)
 
-console.log(
-  `Stagebrug demo — ${region?.label ?? 'heel Vlaanderen'}, ${students} leerlingen, seed ${seed}, ${synthetic.today}\n`,
-)
-const show = (o: StudentOutcome) => {
-  console.log(`${studentLabel(o.student)}`)
-  if (o.unmatched)
-    console.log(`   geen plaats: ${explainUnmatched(o.unmatched, byId.get(o.student)!.maxTravelKm)}`)
-  for (const p of o.proposals) {
-    const tag = p.kind === 'alternative' ? 'alternatief' : p.kind === 'pinned' ? 'manueel' : 'voorstel'
-    console.log(
-      `   ${p.rank}. [${tag}] ${placeLabel(p.place)} — score ${p.score}: ${explainProposal(p).join(', ')}`,
+    progress.update('demodata', 0, 1)
+    const seeded = await seedSynthetic(handle.db, {
+      students: options.students,
+      seed: options.seed,
+      ...(options.regions.length > 0 ? { region: options.regions.map((r) => r.key) } : {}),
+    })
+    progress.update('demodata', 1, 1)
+
+    clearOutputs(options.out)
+    const mailer = createEmlMailer(join(options.out, MAILS_DIR), FROM)
+    const note = (fields: object, message?: string) =>
+      warnings.push(`${message ?? ''} ${JSON.stringify(fields)}`)
+    const deps: WorkerDeps = {
+      db: handle.db,
+      mailer,
+      logger: { info: () => {}, warn: note, error: note },
+      now: () => new Date(`${seeded.today}T03:00:00Z`),
+      settings: {
+        matchParts: 4,
+        timeZone: 'Europe/Brussels',
+        platformName: 'Stagebrug',
+        adminEmail: null,
+        publicUrl: null,
+        messageIdDomain: 'demo.stagebrug.test',
+      },
+    }
+    const night = await runNightInline(
+      deps,
+      { jobKey: `demo-${options.seed}`, requestedBy: 'pnpm demo', publish: true },
+      (stage, done, total) => progress.update(STAGE_NL[stage], done, total),
     )
+    mailer.close()
+
+    progress.update('bestanden', 0, 1)
+    const regionKeys = options.regions.map((r) => r.key)
+    const mails = await runMails(handle.db, night.run.id)
+    const byRegion = await outcomesByRegion(handle.db, night.run.id, regionKeys)
+    const example = await exampleProposal(handle.db, night.run.id)
+    const listed = writeMailPages(options.out, mails, mailer.written)
+    progress.update('bestanden', 1, 1)
+
+    const sent = mails.filter((m) => m.status === 'sent')
+    const byKind: Partial<Record<MailKind, number>> = {}
+    for (const m of sent) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1
+    const summary: DemoSummary = {
+      ...night.summary,
+      regions: options.regions.map((r) => r.label),
+      seed: options.seed,
+      today: seeded.today,
+      runId: night.run.id,
+      schools: seeded.schools,
+      companies: seeded.companies,
+      byRegion,
+      mails: { sent: sent.length, notSent: mails.length - sent.length, byKind },
+      timingsMs: { ...progress.finish(), totaal: Math.round(performance.now() - started) },
+      example,
+    }
+    writeReport(options.out, summary, listed)
+    const shown = (path: string) => {
+      const rel = relative(cwd, path)
+      return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel
+    }
+    console.log(
+      renderSummaryTable(summary, [
+        [shown(join(options.out, 'index.html')), 'overzicht: samenvatting en alle mails'],
+        [
+          `${shown(join(options.out, MAILS_DIR))}/`,
+          `${num(mailer.written.length)} mails als .eml (en .html)`,
+        ],
+        [shown(join(options.out, 'summary.json')), 'samenvatting als JSON'],
+      ]),
+    )
+  } finally {
+    progress.finish()
+    for (const w of warnings) console.error(`demo: ${w}`)
+    await handle.destroy()
   }
 }
-const sample = [
-  ...result.students.filter((o) => o.status === 'matched').slice(0, 4),
-  ...result.students.filter((o) => o.status === 'pinned').slice(0, 1),
-  ...result.students.filter((o) => o.proposals.some((p) => p.priority)).slice(0, 1),
-  ...result.students.filter((o) => o.status === 'unmatched').slice(0, 3),
-]
-for (const o of sample) show(o)
-console.log(`\n${renderSummary(result.summary, ms)}`)
 
-const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
-mkdirSync(out, { recursive: true })
-const withLabels = result.students.map((o) => ({
-  ...o,
-  label: studentLabel(o.student),
-  unmatchedExplanation: o.unmatched ? explainUnmatched(o.unmatched, byId.get(o.student)!.maxTravelKm) : null,
-  proposals: o.proposals.map((p) => ({ ...p, placeLabel: placeLabel(p.place), reasons: explainProposal(p) })),
-}))
-writeFileSync(join(out, 'students.json'), `${JSON.stringify(withLabels, null, 1)}\n`)
-writeFileSync(
-  join(out, 'places.json'),
-  `${JSON.stringify(
-    result.places.map((p) => ({ ...p, label: placeLabel(p.place) })),
-    null,
-    1,
-  )}\n`,
-)
-writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ ...result.summary, timingsMs: ms }, null, 2)}\n`)
-console.log(`\nShortlists geschreven naar ${out}/ (students.json, places.json, summary.json)`)
+async function holdsSchools(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('school').select('id').limit(1).executeTakeFirst()) !== undefined
+}

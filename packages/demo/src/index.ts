@@ -1,3 +1,3 @@
 // @stagebrug/demo — demo data in a database. Explicit exports only.
 
-export { kbo, type Seeded, seedSynthetic } from './seed-demo.js'
+export { kbo, type Seeded, type SeedOptions, seedSynthetic } from './seed-demo.js'

@@ -1,20 +1,34 @@
-// Puts a synthetic instance (packages/synthetic) into a migrated, seeded database: schools with a
-// coordinator each, students, companies with a contact and their places.
+// Puts synthetic instances (packages/synthetic) into a migrated, seeded database: schools with a
+// coordinator each, students with names and addresses, companies with a contact and their places.
 import {
+  type CompanyInput,
   type Database,
   insertPlaces,
   type PlaceInput,
   type StudentInput,
-  upsertCompany,
+  upsertCompanies,
   upsertSchool,
   upsertStudents,
 } from '@stagebrug/db'
 import type { Student } from '@stagebrug/matching-core'
-import { generateInstance } from '@stagebrug/synthetic'
+import { generateInstance, Rng, type SyntheticInstance } from '@stagebrug/synthetic'
 import type { Kysely } from 'kysely'
+import { adultName, localPart, type Person, slug, studentName, UniqueNames } from './names.js'
 
 export function kbo(first8: number): string {
   return `${String(first8).padStart(8, '0')}${String(97 - (first8 % 97)).padStart(2, '0')}`
+}
+
+export interface SeedOptions {
+  readonly students: number
+  readonly seed: number
+  /**
+   * A named region key (e.g. 'reg-kempen'), several (the students are split evenly over them, region
+   * i generated with seed + i), or none: all of Flanders.
+   */
+  readonly region?: string | readonly string[]
+  /** Calendar year in which the school year starts; default 2026. */
+  readonly schoolYearStart?: number
 }
 
 export interface Seeded {
@@ -25,66 +39,168 @@ export interface Seeded {
   readonly companies: number
 }
 
-export async function seedSynthetic(
-  db: Kysely<Database>,
-  options: { readonly students: number; readonly seed: number; readonly region?: string; readonly schoolYearStart?: number },
-): Promise<Seeded> {
-  const { input, today } = generateInstance(options)
-  const schoolIds = new Map<string, string>()
-  const bySchool = new Map<string, Student[]>()
-  for (const s of input.students) bySchool.set(s.schoolId, [...(bySchool.get(s.schoolId) ?? []), s])
-  let n = 0
-  for (const [syntheticId, students] of bySchool) {
-    n++
-    const id = await upsertSchool(db, {
-      name: `Campus ${n}`,
-      instellingsnummer: String(100_000 + n),
-      postcode: students[0]!.school.postcode,
-    })
-    schoolIds.set(syntheticId, id)
-    await db
-      .insertInto('coordinator')
-      .values({ school_id: id, name: `Trajectbegeleider ${n}`, email: `tb${n}@school${n}.test` })
-      .execute()
-    const rows: StudentInput[] = students.map((s, i) => ({
-      externalId: String(i + 1).padStart(6, '0'),
-      firstName: 'Leerling',
-      lastName: `Achternaam-${n}-${i + 1}`,
-      birthDate: s.birthDate,
-      programmeId: s.programme,
-      grade: s.grade,
-      homePostcode: s.home.postcode,
-      competences: s.competences,
-      interests: s.interests,
-      // Wishes for a place or company name synthetic ids the database does not have.
-      wishes: s.wishes.filter((w) => w.kind === 'sector'),
-      availability: s.availability,
-      maxTravelKm: s.maxTravelKm,
-      seeks: s.seeks,
-      workReadiness: s.workReadiness,
-      needsInclusive: s.needsInclusiveWorkplace,
-      priority: s.priority,
-      drivingLicence: s.drivingLicence,
-      firstTwoYearsDone: s.firstTwoYearsDone,
+/** Names of schools sharing a municipality, in order; after these, 'GO! Campus Geel 2', …. */
+const SCHOOL_NAMES = ['GO! Campus', 'GO! Technisch Atheneum', 'GO! Atheneum'] as const
+
+/**
+ * Seeds the demo data set: the same options give the same schools, people, companies and places.
+ * Students are split over the regions; every school gets one coordinator. Set-based inserts only.
+ */
+export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions): Promise<Seeded> {
+  const instances = splitOverRegions(options).map((o, i) => ({
+    instance: generateInstance(o),
+    rng: Rng.stream(options.seed + i, 'demo-people'),
+  }))
+  const postcodes = [
+    ...new Set(instances.flatMap(({ instance }) => instance.input.students.map((s) => s.school.postcode))),
+  ]
+  const rows = postcodes.length
+    ? await db
+        .selectFrom('postcode')
+        .select(['postcode', 'municipality'])
+        .where('postcode', 'in', postcodes)
+        .execute()
+    : []
+  const municipality = new Map(rows.map((r) => [r.postcode, r.municipality ?? r.postcode]))
+
+  const schoolNames = new UniqueNames()
+  const companyDomains = new UniqueNames()
+  const coordinators: { school_id: string; name: string; email: string }[] = []
+  const companies: CompanyInput[] = []
+  const places: (Omit<PlaceInput, 'companyId'> & { kbo: string })[] = []
+  let schools = 0
+  let students = 0
+
+  for (const { instance, rng } of instances) {
+    for (const group of bySchool(instance.input.students)) {
+      schools++
+      const postcode = group[0]!.school.postcode
+      const name = schoolName(schoolNames, municipality.get(postcode) ?? postcode)
+      const domain = `${slug(name)}.test`
+      const id = await upsertSchool(db, { name, instellingsnummer: String(100_000 + schools), postcode })
+      const coordinator = adultName(rng)
+      coordinators.push({
+        school_id: id,
+        name: fullName(coordinator),
+        email: `${localPart(coordinator)}@${domain}`,
+      })
+      const addresses = new UniqueNames()
+      const rows = group.map((s, i) => {
+        const person = studentName(rng)
+        return studentInput(s, i, person, `${addresses.take(localPart(person))}@leerling.${domain}`)
+      })
+      await db.transaction().execute((trx) => upsertStudents(trx, id, rows))
+      students += rows.length
+    }
+
+    const kboOf = new Map<string, string>()
+    // The database holds Belgian postcodes only; foreign (Erasmus+) places stay out.
+    for (const p of instance.input.places.filter((p) => !p.foreign)) {
+      let number = kboOf.get(p.companyId)
+      if (number === undefined) {
+        number = kbo(40_000_000 + companies.length + 1)
+        kboOf.set(p.companyId, number)
+        companies.push(companyInput(instance, p.id, number, rng, companyDomains))
+      }
+      places.push({ ...placeInput(p), kbo: number })
+    }
+  }
+  if (coordinators.length > 0) await db.insertInto('coordinator').values(coordinators).execute()
+  const companyIds = await upsertCompanies(db, companies)
+  await insertPlaces(
+    db,
+    places.map(({ kbo, ...p }) => ({ ...p, companyId: companyIds.get(kbo)! })),
+  )
+  return {
+    today: instances[0]!.instance.today,
+    students,
+    places: places.length,
+    schools,
+    companies: companies.length,
+  }
+}
+
+function splitOverRegions(options: SeedOptions) {
+  const { students, seed, region } = options
+  const year = options.schoolYearStart === undefined ? {} : { schoolYearStart: options.schoolYearStart }
+  if (region === undefined || typeof region === 'string')
+    return [{ students, seed, ...year, ...(region === undefined ? {} : { region }) }]
+  if (region.length === 0) throw new RangeError('seedSynthetic: region is an empty list')
+  return region
+    .map((key, i) => ({
+      students: Math.floor(students / region.length) + (i < students % region.length ? 1 : 0),
+      seed: seed + i,
+      region: key,
+      ...year,
     }))
-    await db.transaction().execute((trx) => upsertStudents(trx, id, rows))
+    .filter((o) => o.students > 0)
+}
+
+function bySchool(students: readonly Student[]): Student[][] {
+  const groups = new Map<string, Student[]>()
+  for (const s of students) {
+    const group = groups.get(s.schoolId)
+    if (group) group.push(s)
+    else groups.set(s.schoolId, [s])
   }
-  const companyIds = new Map<string, string>()
-  for (const p of input.places) {
-    if (companyIds.has(p.companyId)) continue
-    const k = companyIds.size + 1
-    companyIds.set(
-      p.companyId,
-      await upsertCompany(db, {
-        kboNumber: kbo(40_000_000 + k),
-        name: `Bedrijf ${k}`,
-        contactName: `Mentor ${k}`,
-        contactEmail: `stage@bedrijf${k}.test`,
-      }),
-    )
+  return [...groups.values()]
+}
+
+function schoolName(taken: UniqueNames, municipality: string): string {
+  for (const prefix of SCHOOL_NAMES) {
+    const name = `${prefix} ${municipality}`
+    if (taken.take(name) === name) return name
   }
-  const places: PlaceInput[] = input.places.map((p) => ({
-    companyId: companyIds.get(p.companyId)!,
+  return taken.take(`${SCHOOL_NAMES[0]} ${municipality}`, ' ')
+}
+
+const fullName = (p: Person) => `${p.firstName} ${p.lastName}`
+
+function studentInput(s: Student, i: number, person: Person, email: string): StudentInput {
+  return {
+    externalId: String(i + 1).padStart(6, '0'),
+    firstName: person.firstName,
+    lastName: person.lastName,
+    email,
+    birthDate: s.birthDate,
+    programmeId: s.programme,
+    grade: s.grade,
+    homePostcode: s.home.postcode,
+    competences: s.competences,
+    interests: s.interests,
+    // Wishes for a place or company name synthetic ids the database does not have.
+    wishes: s.wishes.filter((w) => w.kind === 'sector'),
+    availability: s.availability,
+    maxTravelKm: s.maxTravelKm,
+    seeks: s.seeks,
+    workReadiness: s.workReadiness,
+    needsInclusive: s.needsInclusiveWorkplace,
+    priority: s.priority,
+    drivingLicence: s.drivingLicence,
+    firstTwoYearsDone: s.firstTwoYearsDone,
+  }
+}
+
+/** 'Woonzorgcentrum De Linde, Geel' → company 'Woonzorgcentrum De Linde', contact at woonzorgcentrum-de-linde-geel.test. */
+function companyInput(
+  instance: SyntheticInstance,
+  placeId: string,
+  kboNumber: string,
+  rng: Rng,
+  domains: UniqueNames,
+): CompanyInput {
+  const label = instance.labels.places.get(placeId as never) ?? `Bedrijf ${kboNumber}`
+  const contact = adultName(rng)
+  return {
+    kboNumber,
+    name: label.split(',')[0]!.trim(),
+    contactName: fullName(contact),
+    contactEmail: `${localPart(contact)}@${domains.take(slug(label), '-')}.test`,
+  }
+}
+
+function placeInput(p: SyntheticInstance['input']['places'][number]): Omit<PlaceInput, 'companyId'> {
+  return {
     establishmentPostcode: p.establishment.postcode,
     kind: p.kind,
     foreign: p.foreign,
@@ -99,13 +215,5 @@ export async function seedSynthetic(
     needsDrivingLicence: p.needsDrivingLicence,
     inclusive: p.inclusive,
     sector: p.sector,
-  }))
-  await insertPlaces(db, places)
-  return {
-    today,
-    students: input.students.length,
-    places: places.length,
-    schools: schoolIds.size,
-    companies: companyIds.size,
   }
 }

@@ -16,6 +16,7 @@ export {
 export { escapeHtml, formatDate } from './render/format.js'
 export type { FooterInfo, RenderedMail } from './render/layout.js'
 export { ageFlags, travelBand } from './render/pseudonym.js'
+export { createEmlMailer, type EmlFile, type EmlMailer } from './transport/eml-mailer.js'
 export {
   type MailFailureKind,
   MailSendError,
