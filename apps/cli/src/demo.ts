@@ -72,7 +72,7 @@ async function demo(options: DemoOptions): Promise<void> {
     }
     const night = await runNightInline(
       deps,
-      { jobKey: `demo-${options.seed}`, requestedBy: 'pnpm demo', publish: true },
+      { jobKey: `demo-${options.seed}`, requestedBy: 'pnpm demo', publish: true, seed: options.seed },
       (stage, done, total) => progress.update(STAGE_NL[stage], done, total),
     )
     mailer.close()

@@ -21,13 +21,19 @@ export interface InlineNight {
  */
 export async function runNightInline(
   deps: WorkerDeps,
-  request: { readonly jobKey: string; readonly requestedBy: string; readonly publish: boolean },
+  request: {
+    readonly jobKey: string
+    readonly requestedBy: string
+    readonly publish: boolean
+    readonly seed?: number
+  },
   progress: (stage: InlineStage, done: number, total: number) => void = () => {},
 ): Promise<InlineNight> {
   progress('plan', 0, 1)
   const { run, plan, timings } = await planNight(deps, {
     jobKey: request.jobKey,
     trigger: 'manual',
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
     params: { requestedBy: request.requestedBy, publish: request.publish, inline: true },
   })
   if (!plan) throw new Error(`Run ${run.id} of ${request.jobKey} was planned before (status ${run.status})`)
