@@ -1,0 +1,2 @@
+// @stagebrug/documents — explicit exports only.
+export {}

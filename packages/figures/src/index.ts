@@ -1,0 +1,2 @@
+// @stagebrug/figures — explicit exports only.
+export {}
