@@ -80,6 +80,9 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
     ),
   )
 
+  // JSON (and multipart uploads) only: a text body is 415, not a string for the schema to refuse.
+  app.removeContentTypeParser('text/plain')
+
   const routes: ApiRoute[] = []
   app.decorate('apiRoutes', routes)
   app.addHook('onRoute', (route) => {

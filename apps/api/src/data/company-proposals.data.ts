@@ -3,6 +3,7 @@ import { candidateCode } from '@stagebrug/night'
 import { sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById } from '../lookups/reference.js'
+import { releasedSchoolContacts } from '../scope/visible.js'
 import { audit, type DataCtx, iso } from './context.js'
 import type { Keyset, Page } from './page.js'
 import { toPage } from './page.js'
@@ -59,11 +60,10 @@ async function coordinatorsOf(ctx: DataCtx, rows: readonly ProposalRow[]) {
   const schools = [...new Set(rows.filter((r) => r.released_at !== null && r.status === 'accepted').map((r) => r.school_id))]
   const map = new Map<string, { name: string; email: string }[]>()
   if (schools.length === 0) return map
-  const found = await ctx.db
-    .selectFrom('coordinator')
-    .select(['school_id', 'name', 'email'])
-    .where('school_id', 'in', schools)
-    .orderBy('email')
+  const found = await releasedSchoolContacts(ctx.db, ctx.caller.scope)
+    .select(['co.school_id', 'co.name', 'co.email'])
+    .where('co.school_id', 'in', schools)
+    .orderBy('co.email')
     .execute()
   for (const c of found) map.set(c.school_id, [...(map.get(c.school_id) ?? []), { name: c.name, email: c.email }])
   return map

@@ -1,7 +1,9 @@
+import type { Queues } from '@stagebrug/queue'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { getRun, listRuns, publish, requestRun, runOfJob } from '../data/runs.data.js'
 import { AppError } from '../errors.js'
+import { within } from '../health.js'
 import { page, ZIdParams, ZPageQuery } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
@@ -26,8 +28,16 @@ const ZRun = z.object({
   jobKey: z.string().nullable(),
 })
 
-/** Queue calls fail fast when Redis is away (producer connection); say so as 503. */
-async function viaRedis<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Queue calls need Redis: when it does not answer within a second the request gets 503 and nothing
+ * is queued (BullMQ would otherwise wait for the connection, and add the job whenever it comes back).
+ */
+async function viaRedis<T>(queues: Queues, run: () => Promise<T>): Promise<T> {
+  try {
+    await within(Promise.all([queues.match.waitUntilReady(), queues.mail.waitUntilReady()]), 1000, 'redis')
+  } catch {
+    throw new AppError('UNAVAILABLE', 'Redis is niet bereikbaar / Redis cannot be reached')
+  }
   try {
     return await run()
   } catch (error) {
@@ -52,14 +62,19 @@ export const adminRunRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         summary: 'Trigger a match run now',
         body: z
           .object({ publish: z.boolean().default(true).describe('false: hold the run back until published') })
-          .default({ publish: true }),
+          .nullish()
+          .describe('Optional; without a body the run is published when it succeeds'),
         response: { 202: z.object({ jobId: z.string(), publish: z.boolean() }) },
       },
     },
     async (request, reply) =>
       reply
         .code(202)
-        .send(await viaRedis(() => requestRun(dataCtx(deps, request), deps.queues, request.body.publish))),
+        .send(
+          await viaRedis(deps.queues, () =>
+            requestRun(dataCtx(deps, request), deps.queues, request.body?.publish ?? true),
+          ),
+        ),
   )
   app.get(
     '/admin/runs',
@@ -86,7 +101,8 @@ export const adminRunRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         response: { 200: z.object({ jobId: z.string(), state: z.string(), runId: z.uuid().nullable() }) },
       },
     },
-    async (request) => viaRedis(() => runOfJob(dataCtx(deps, request), deps.queues, request.params.jobId)),
+    async (request) =>
+      viaRedis(deps.queues, () => runOfJob(dataCtx(deps, request), deps.queues, request.params.jobId)),
   )
   app.get(
     '/admin/runs/:id',
@@ -129,7 +145,7 @@ export const adminRunRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       },
     },
     async (request) =>
-      viaRedis(() =>
+      viaRedis(deps.queues, () =>
         publish(
           dataCtx(deps, request),
           {

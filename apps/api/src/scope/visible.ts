@@ -36,6 +36,28 @@ export function visibleProposals(db: Db, scope: Scope) {
   return q.where(nothing)
 }
 
+/**
+ * The coordinators (school contact) a company may see: those of schools that released a student's
+ * contact to it for an accepted proposal at one of its places.
+ */
+export function releasedSchoolContacts(db: Db, scope: Scope) {
+  const q = db.selectFrom('coordinator as co').where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('contact_release as cr')
+        .innerJoin('proposal as p', 'p.id', 'cr.proposal_id')
+        .innerJoin('student as s', 's.id', 'p.student_id')
+        .innerJoin('place as pl', 'pl.id', 'p.place_id')
+        .select('cr.proposal_id')
+        .whereRef('s.school_id', '=', 'co.school_id')
+        .where('p.status', '=', 'accepted')
+        .where(
+          scope.role === 'company' ? sql<SqlBool>`${sql.ref('pl.company_id')} = ${scope.companyId}` : nothing,
+        ),
+    ),
+  )
+  return q
+}
+
 /** Places a caller manages: a company its own. */
 export function ownPlaces(db: Db, scope: Scope) {
   return db
