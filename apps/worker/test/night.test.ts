@@ -1,7 +1,7 @@
-import { getMatchRun, loadSnapshot, type MatchRunRow } from '@stagebrug/db'
+import { getMatchRun, loadSnapshot, type MatchRunRow, openMatchRun } from '@stagebrug/db'
 import { type Seeded, seedSynthetic } from '@stagebrug/demo'
 import { match } from '@stagebrug/matching-core'
-import { jobIds, registerNightlySchedule, triggerRun } from '@stagebrug/queue'
+import { jobIds, MATCH_JOBS, registerNightlySchedule, triggerRun } from '@stagebrug/queue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSeededDb } from '../../../test/support/databases.js'
 import { type Harness, openHarness, waitFor } from './support/harness.js'
@@ -285,5 +285,32 @@ describe('the nightly run on BullMQ, PostgreSQL and SMTP', () => {
       return run?.status === 'succeeded' ? run : undefined
     })
     expect(done.counts).toMatchObject({ students: expect.any(Number) })
+  })
+
+  it('marks the run failed, with the error, when one of its jobs fails for the last time', async () => {
+    const run = await openMatchRun(handle.db, {
+      jobKey: 'broken-run',
+      seed: 1,
+      today: seeded.today,
+      trigger: 'manual',
+    })
+    // A part whose share is not a snapshot at all: it fails on every attempt.
+    await h.workers[0]!.queues.match.add(
+      MATCH_JOBS.part,
+      {
+        runId: run.id,
+        part: 0,
+        unconnected: false,
+        options: { seed: 1, today: seeded.today },
+        input: { students: 7 },
+      },
+      { attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+    )
+    const failed = await waitFor('the run to fail', async () => {
+      const r = await getMatchRun(handle.db, run.id)
+      return r?.status === 'failed' ? r : undefined
+    })
+    expect(failed.error).toMatch(/TypeError|not iterable|students/)
+    expect(failed.finished_at).not.toBeNull()
   })
 })

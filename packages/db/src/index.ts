@@ -33,6 +33,7 @@ export {
 export {
   createMatchRun,
   failMatchRun,
+  findMatchRunByJobKey,
   finishMatchRun,
   getMatchRun,
   markRunPlanned,

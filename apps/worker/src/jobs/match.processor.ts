@@ -1,4 +1,4 @@
-import { failMatchRun, markRunPlanned, pendingMailIds } from '@stagebrug/db'
+import { failMatchRun, findMatchRunByJobKey, markRunPlanned, pendingMailIds } from '@stagebrug/db'
 import { type MatchInput, mergeSummaries } from '@stagebrug/matching-core'
 import type { WorkerDeps } from '@stagebrug/night'
 import { finalizeRun, matchOptions, type PartOutcome, planNight, runPart } from '@stagebrug/night'
@@ -34,19 +34,28 @@ export function matchProcessor(deps: WorkerDeps, queues: Queues) {
       }
     } catch (error) {
       // The last attempt of any job of a run fails the run, so it never stays "running".
-      const runId = (job.data as { runId?: unknown }).runId
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-      if (last && typeof runId === 'string') await failMatchRun(deps.db, runId, String(error))
+      const given = (job.data as { runId?: unknown }).runId
+      const runId =
+        typeof given === 'string'
+          ? given
+          : job.name === MATCH_JOBS.night
+            ? (await findMatchRunByJobKey(deps.db, nightKey(job)))?.id
+            : undefined
+      if (last && runId) await failMatchRun(deps.db, runId, String(error))
       throw error
     }
   }
 }
 
+/** The run of a trigger job is keyed by the job, so every attempt finds the same run. */
+const nightKey = (job: Job) => `night.${job.id}`
+
 async function night(deps: WorkerDeps, queues: Queues, job: Job) {
   const data = ZNightJob.parse(job.data)
   await job.updateProgress({ stage: 'snapshot' })
   const { run, plan, timings } = await planNight(deps, {
-    jobKey: `night.${job.id}`,
+    jobKey: nightKey(job),
     trigger: data.trigger,
     params: { requestedBy: data.requestedBy, publish: data.publish },
   })

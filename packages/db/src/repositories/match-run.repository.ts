@@ -45,6 +45,10 @@ export async function openMatchRun(db: Db, req: OpenRunRequest): Promise<MatchRu
   return db.selectFrom('match_run').selectAll().where('job_key', '=', req.jobKey).executeTakeFirstOrThrow()
 }
 
+export function findMatchRunByJobKey(db: Db, jobKey: string): Promise<MatchRunRow | undefined> {
+  return db.selectFrom('match_run').selectAll().where('job_key', '=', jobKey).executeTakeFirst()
+}
+
 export function getMatchRun(db: Db, id: string): Promise<MatchRunRow | undefined> {
   return db.selectFrom('match_run').selectAll().where('id', '=', id).executeTakeFirst()
 }
