@@ -1,19 +1,25 @@
 // pnpm bench [sizes…] — the core pipeline on seeded synthetic Flemish instances.
 // pnpm bench import [sizes…] — uploading a placement list and a place registration (bench-import.ts).
+// pnpm bench night [sizes…] — one night of the real pipeline on PGlite, without Redis (bench-night.ts).
 // Prints figures per stage and ends each size with one JSON line (see README "Performance").
 import { generateInstance } from '@stagebrug/synthetic'
 import { benchImport } from './bench-import.js'
+import { benchNight } from './bench-night.js'
 import { timedMatch } from './stages.js'
 
 const SEED = 20261123
 const args = process.argv.slice(2)
-const stage = args[0] === 'import' ? 'import' : 'core'
+const stage = args[0] === 'import' || args[0] === 'night' ? args[0] : 'core'
 const sizes = args
-  .slice(stage === 'import' ? 1 : 0)
+  .slice(stage === 'core' ? 0 : 1)
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0)
 if (stage === 'import') {
   for (const students of sizes.length > 0 ? sizes : [10_000]) await benchImport(students, SEED)
+  process.exit(0)
+}
+if (stage === 'night') {
+  for (const students of sizes.length > 0 ? sizes : [4_000, 20_000]) await benchNight(students, SEED)
   process.exit(0)
 }
 let peakRss = process.memoryUsage.rss()
