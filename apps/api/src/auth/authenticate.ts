@@ -30,7 +30,9 @@ export async function authenticate(db: Kysely<Database>, key: string | undefined
   }
   const row = await findActiveApiKey(db, hashApiKey(key))
   if (!row) throw new AppError('UNAUTHENTICATED', 'Onbekende of ingetrokken sleutel / Unknown or revoked key')
-  await touchApiKey(db, row.id)
+  // last_used_at is kept to the minute: most requests need no write at all.
+  if (row.last_used_at === null || Date.now() - row.last_used_at.getTime() > 60_000)
+    await touchApiKey(db, row.id)
   let scope: Scope
   if (row.role === 'admin') scope = { role: 'admin' }
   else if (row.role === 'company') scope = { role: 'company', companyId: row.scope_company_id! }
