@@ -73,6 +73,12 @@ export type {
   UnmatchedCode,
   UnmatchedReason,
 } from './result.js'
+export {
+  isWorkplaceRiskCode,
+  WORKPLACE_RISK_CODES,
+  WORKPLACE_RISK_LABELS_NL,
+  type WorkplaceRiskCode,
+} from './risks.js'
 export { evaluatePair, RULE_CODES, RULES, type RuleCode, type Verdict } from './rules/index.js'
 export type { ScoreBreakdown } from './scoring/combine.js'
 export { buildResult } from './shortlist/build.js'

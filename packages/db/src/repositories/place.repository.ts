@@ -1,4 +1,10 @@
-import type { Mentor, PlaceCompetence, PlaceKind, Recognition } from '@stagebrug/matching-core'
+import type {
+  Mentor,
+  PlaceCompetence,
+  PlaceKind,
+  Recognition,
+  WorkplaceRiskCode,
+} from '@stagebrug/matching-core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
@@ -27,6 +33,25 @@ export interface PlaceInput {
   readonly inclusive?: boolean
   readonly sector: string
   readonly preferredStudents?: readonly string[]
+  // What the documents need, as registered; absent or null = not registered.
+  readonly establishmentStreet?: string | null
+  readonly establishmentHouseNumber?: string | null
+  readonly establishmentMunicipality?: string | null
+  /** Workstation name or job title (werkpost). */
+  readonly workstation?: string | null
+  readonly activities?: string | null
+  /** Risk checklist codes; an empty list is an explicit "none", null is "not registered". */
+  readonly risks?: readonly WorkplaceRiskCode[] | null
+  /** Tasks with increased risk (annex X.3-1). */
+  readonly increasedRisk?: boolean | null
+  /** Prevention measures and PBM. */
+  readonly protectiveMeasures?: string | null
+  readonly healthSurveillance?: boolean | null
+  /** Only when `healthSurveillance` is true. */
+  readonly healthSurveillanceType?: string | null
+  readonly mentorName?: string | null
+  readonly mentorFunction?: string | null
+  readonly mentorEmail?: string | null
 }
 
 function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
@@ -53,6 +78,19 @@ function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
     inclusive: p.inclusive ?? false,
     sector: p.sector,
     preferred_students: json([...(p.preferredStudents ?? [])]),
+    establishment_street: p.establishmentStreet ?? null,
+    establishment_house_number: p.establishmentHouseNumber ?? null,
+    establishment_municipality: p.establishmentMunicipality ?? null,
+    workstation: p.workstation ?? null,
+    activities: p.activities ?? null,
+    risks: p.risks == null ? null : [...p.risks],
+    increased_risk: p.increasedRisk ?? null,
+    protective_measures: p.protectiveMeasures ?? null,
+    health_surveillance: p.healthSurveillance ?? null,
+    health_surveillance_type: p.healthSurveillanceType ?? null,
+    mentor_name: p.mentorName ?? null,
+    mentor_function: p.mentorFunction ?? null,
+    mentor_email: p.mentorEmail ?? null,
   }
 }
 
@@ -89,6 +127,19 @@ const REGISTERED_COLUMNS = [
   'needs_driving_licence',
   'inclusive',
   'sector',
+  'establishment_street',
+  'establishment_house_number',
+  'establishment_municipality',
+  'workstation',
+  'activities',
+  'risks',
+  'increased_risk',
+  'protective_measures',
+  'health_surveillance',
+  'health_surveillance_type',
+  'mentor_name',
+  'mentor_function',
+  'mentor_email',
 ] as const satisfies readonly (keyof PlaceTable)[]
 type RegisteredColumn = (typeof REGISTERED_COLUMNS)[number]
 
@@ -111,7 +162,8 @@ function canonical(value: unknown): string {
  * Applies a place registration: a place with an external id (the company's `plaatscode`) that the
  * company already has is updated when a registered column changed and left alone otherwise; every
  * other place is created. Recognitions, mentor, preferred students, `foreign` and `status` are never
- * touched by a re-upload, and places missing from the list stay as they are (closing is an explicit
+ * touched by a re-upload (the mentor's name, function and e-mail are registered columns; the mentor's
+ * birth date and training in `mentor` are not), and places missing from the list stay as they are (closing is an explicit
  * act). Needs the caller's transaction; returns the place ids in input order.
  */
 export async function upsertPlaces(

@@ -12,6 +12,10 @@ export interface PlaceTable {
   establishment_postcode: string
   /** Vestigingseenheidsnummer of the establishment, if known. */
   establishment_number: string | null
+  establishment_street: string | null
+  establishment_house_number: string | null
+  /** As registered (a deelgemeente is fine); checked against the postcode at upload. */
+  establishment_municipality: string | null
   kind: PlaceKind
   foreign: boolean
   programmes: number[]
@@ -29,6 +33,23 @@ export interface PlaceTable {
   needs_driving_licence: boolean
   inclusive: boolean
   sector: string
+  // What the documents need, as the company registered it (migration 0011). NULL = not registered.
+  /** Workstation name or job title (werkpost). */
+  workstation: string | null
+  /** The activities (activiteitenlijst), free text. */
+  activities: string | null
+  /** Risk checklist codes (`WorkplaceRiskCode`); an empty array is an explicit "none". */
+  risks: string[] | null
+  /** Tasks with increased risk (annex X.3-1 of the Codex). */
+  increased_risk: boolean | null
+  /** Prevention measures and personal protective equipment (PBM), free text. */
+  protective_measures: string | null
+  health_surveillance: boolean | null
+  /** Only with `health_surveillance` true (check constraint). */
+  health_surveillance_type: string | null
+  mentor_name: string | null
+  mentor_function: string | null
+  mentor_email: string | null
   /** Student ids the company prefers, most preferred first. */
   preferred_students: JsonColumn<string[]>
   status: ColumnType<PlaceStatus, PlaceStatus | undefined, PlaceStatus>
