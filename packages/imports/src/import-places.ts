@@ -67,5 +67,18 @@ function placeRowToInput(r: PlaceRow, companyId: string): PlaceInput {
     needsDrivingLicence: r.needsDrivingLicence,
     inclusive: r.inclusive,
     sector: r.sector,
+    establishmentStreet: r.street,
+    establishmentHouseNumber: r.houseNumber,
+    establishmentMunicipality: r.municipality,
+    workstation: r.workstation,
+    activities: r.activities,
+    risks: r.risks,
+    increasedRisk: r.increasedRisk,
+    protectiveMeasures: r.protectiveMeasures,
+    healthSurveillance: r.healthSurveillance,
+    healthSurveillanceType: r.healthSurveillanceType,
+    mentorName: r.mentorName,
+    mentorFunction: r.mentorFunction,
+    mentorEmail: r.mentorEmail,
   }
 }

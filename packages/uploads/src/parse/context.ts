@@ -151,7 +151,8 @@ export const toLocation = (info: PostcodeInfo): Location => ({
 
 export const asProgrammeId = (p: Programme): ProgrammeId => p.id as ProgrammeId
 
-function didYouMean(suggestions: readonly { name: string }[], lang: 'nl' | 'en'): string {
+/** "; bedoelde u 'A' of 'B'?" (nl) or "; did you mean 'A' or 'B'?" (en), or '' without suggestions. */
+export function didYouMean(suggestions: readonly { name: string }[], lang: 'nl' | 'en'): string {
   const names = [...new Set(suggestions.map((s) => `'${s.name}'`))]
   if (names.length === 0) return ''
   return lang === 'nl' ? `; bedoelde u ${names.join(' of ')}?` : `; did you mean ${names.join(' or ')}?`

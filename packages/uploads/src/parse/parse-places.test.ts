@@ -53,6 +53,17 @@ describe('parsePlaceRegistration', () => {
       minimumAge: 16,
       inclusive: true,
       contactPhone: '011 22 33 44',
+      street: 'Industrieweg',
+      houseNumber: '5',
+      municipality: 'Hasselt',
+      workstation: 'Magazijnmedewerker orderpicking',
+      risks: ['val-gelijkvloers', 'vallende-voorwerpen', 'knellen', 'lawaai'],
+      increasedRisk: false,
+      healthSurveillance: false,
+      healthSurveillanceType: null,
+      mentorName: 'Noël Vermeulen',
+      mentorFunction: 'Magazijnverantwoordelijke',
+      mentorEmail: 'noel.vermeulen@example.be',
     })
     expect(result.rows[0]?.competences).toHaveLength(2)
   })
@@ -129,5 +140,92 @@ describe('parsePlaceRegistration', () => {
     ])
     expect(result.ok && result.rows[0]?.programmes).toEqual([540, 115])
     expect(result.ok && result.warnings.map((w) => w.column)).toEqual(['postcode'])
+  })
+
+  describe('the document fields (werkpostfiche, agreement)', () => {
+    const DOC_HEADER = [
+      ...HEADER,
+      "risico's",
+      'gezondheidstoezicht',
+      'soort gezondheidstoezicht',
+      'mentor',
+      'mentor e-mail',
+    ]
+    const docPlace = (o: Partial<Record<string, string>> = {}) => {
+      const base = place(o)
+      return [...base, ...DOC_HEADER.slice(HEADER.length).map((h) => o[h] ?? '')]
+    }
+    const docUpload = (rows: string[][]) =>
+      parsePlaceRegistration(utf8(csv([DOC_HEADER, ...rows])), 'plaatsen.csv')
+
+    it('leaves what was not registered null, and reads "geen" as an explicit empty risk list', async () => {
+      const result = await docUpload([docPlace(), docPlace({ "risico's": 'geen', startdatum: '02/02/2027' })])
+      expect(result.ok).toBe(true)
+      if (!result.ok) return
+      expect(result.rows[0]).toMatchObject({
+        risks: null,
+        healthSurveillance: null,
+        healthSurveillanceType: null,
+        mentorName: null,
+        mentorEmail: null,
+        workstation: null,
+        activities: null,
+        protectiveMeasures: null,
+        increasedRisk: null,
+        mentorFunction: null,
+      })
+      expect(result.rows[1]?.risks).toEqual([])
+    })
+
+    it('reads risks by code, label or synonym, and "mentor" as the mentor\'s name', async () => {
+      const result = await docUpload([
+        docPlace({
+          "risico's": 'lawaai | Vallen van hoogte|geluid|KNELLEN',
+          mentor: 'Noël Vermeulen',
+          'mentor e-mail': 'noel@example.be',
+        }),
+      ])
+      expect(result.ok && result.rows[0]).toMatchObject({
+        risks: ['lawaai', 'val-hoogte', 'knellen'],
+        mentorName: 'Noël Vermeulen',
+        mentorEmail: 'noel@example.be',
+        contactName: null,
+      })
+    })
+
+    it('refuses an unknown or misspelt risk with a suggestion, and "geen" next to risks', async () => {
+      const result = await docUpload([
+        docPlace({ "risico's": 'lawai' }),
+        docPlace({ "risico's": 'straling', startdatum: '02/02/2027' }),
+        docPlace({ "risico's": 'geen|stof', startdatum: '03/02/2027' }),
+      ])
+      expect(!result.ok && result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [
+          2,
+          "risico's",
+          "Risico 'lawai' is onbekend; bedoelde u 'lawaai'? / Risk 'lawai' is unknown; did you mean 'lawaai'?",
+        ],
+        [3, "risico's", expect.stringMatching(/^Risico 'straling' is onbekend; bedoelde u '.+'\?/)],
+        [4, "risico's", expect.stringContaining("'geen' kan niet samen met risico's")],
+      ])
+    })
+
+    it('takes a kind of health surveillance as "ja", refuses it with "nee", and checks the mentor e-mail', async () => {
+      const result = await docUpload([
+        docPlace({ 'soort gezondheidstoezicht': 'Veiligheidsfunctie (heftruck)' }),
+      ])
+      expect(result.ok && result.rows[0]).toMatchObject({
+        healthSurveillance: true,
+        healthSurveillanceType: 'Veiligheidsfunctie (heftruck)',
+      })
+      const refused = await docUpload([
+        docPlace({ gezondheidstoezicht: 'nee', 'soort gezondheidstoezicht': 'Veiligheidsfunctie' }),
+        docPlace({ 'mentor e-mail': 'noel-at-example', startdatum: '02/02/2027' }),
+      ])
+      expect(!refused.ok && refused.errors.map((e) => [e.row, e.column])).toEqual([
+        [2, 'soort gezondheidstoezicht'],
+        [3, 'mentor e-mail'],
+      ])
+    })
   })
 })

@@ -4,6 +4,7 @@ import { boolean, cell, email, establishment, integer, kbo, Problem, text, time 
 import { asProgrammeId, type Lookups, type ParseContext, toLocation } from './context.js'
 import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
 import type { PlaceRow } from './place-row.js'
+import { riskList } from './risks.js'
 import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
 
 const F = PLACE_FIELDS
@@ -30,6 +31,44 @@ const C = {
   sector: optional('sector'),
   contactName: optional('contactName'),
   contactPhone: optional('contactPhone'),
+  workstation: optional('workstation'),
+  activities: optional('activities'),
+  risks: cell(L('risks'), false, riskList),
+  increasedRisk: cell(L('increasedRisk'), false, boolean(L('increasedRisk'))),
+  protectiveMeasures: optional('protectiveMeasures'),
+  healthSurveillance: cell(L('healthSurveillance'), false, boolean(L('healthSurveillance'))),
+  healthSurveillanceType: optional('healthSurveillanceType'),
+  mentorName: optional('mentorName'),
+  mentorFunction: optional('mentorFunction'),
+  mentorEmail: cell(L('mentorEmail'), false, email(L('mentorEmail'))),
+}
+
+/** What the documents need (werkpostfiche, agreement): all optional; null when not registered. */
+function readDocumentFields(report: RowInput['report']) {
+  const healthSurveillanceType = report.read('healthSurveillanceType', C.healthSurveillanceType) ?? null
+  let healthSurveillance = report.read('healthSurveillance', C.healthSurveillance) ?? null
+  if (healthSurveillanceType !== null) {
+    if (healthSurveillance === false) {
+      report.fail(
+        'healthSurveillanceType',
+        'Soort gezondheidstoezicht kan alleen bij gezondheidstoezicht ja',
+        'Kind of health surveillance needs health surveillance yes (ja)',
+      )
+    }
+    healthSurveillance = true
+  }
+  return {
+    workstation: report.read('workstation', C.workstation) ?? null,
+    activities: report.read('activities', C.activities) ?? null,
+    risks: report.read('risks', C.risks) ?? null,
+    increasedRisk: report.read('increasedRisk', C.increasedRisk) ?? null,
+    protectiveMeasures: report.read('protectiveMeasures', C.protectiveMeasures) ?? null,
+    healthSurveillance,
+    healthSurveillanceType,
+    mentorName: report.read('mentorName', C.mentorName) ?? null,
+    mentorFunction: report.read('mentorFunction', C.mentorFunction) ?? null,
+    mentorEmail: report.read('mentorEmail', C.mentorEmail) ?? null,
+  }
 }
 
 function programmesCell(lookups: Lookups) {
@@ -82,6 +121,7 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
     sector: report.read('sector', C.sector) ?? '',
     contactName: report.read('contactName', C.contactName) ?? null,
     contactPhone: report.read('contactPhone', C.contactPhone) ?? null,
+    ...readDocumentFields(report),
   }
   if (
     report.errors.length > 0 ||

@@ -5,6 +5,7 @@ import type {
   PlaceKind,
   ProgrammeId,
   WorkingHours,
+  WorkplaceRiskCode,
 } from '@stagebrug/matching-core'
 
 /** One validated place of a company's registration, ids resolved, ready to be stored. */
@@ -35,4 +36,16 @@ export interface PlaceRow {
   readonly contactName: string | null
   readonly contactEmail: string
   readonly contactPhone: string | null
+  // What the documents need, as the company registered it; null = not registered.
+  readonly workstation: string | null
+  readonly activities: string | null
+  /** Checklist codes; `[]` when the company wrote "geen" (none). */
+  readonly risks: readonly WorkplaceRiskCode[] | null
+  readonly increasedRisk: boolean | null
+  readonly protectiveMeasures: string | null
+  readonly healthSurveillance: boolean | null
+  readonly healthSurveillanceType: string | null
+  readonly mentorName: string | null
+  readonly mentorFunction: string | null
+  readonly mentorEmail: string | null
 }
