@@ -57,6 +57,16 @@ module.exports = {
       to: { path: '^(packages/(queue|config|uploads|imports|synthetic|demo)/|apps/)|bullmq|ioredis' },
     },
     {
+      name: 'figures-computes-and-stores',
+      comment:
+        'figures computes the regional figures (pure, in compute/) and stores them through db; it may use db, matching-core, reference-data, vega and vega-lite — never the queue, the night or the apps.',
+      severity: 'error',
+      from: { path: '^packages/figures/src' },
+      to: {
+        path: '^(packages/(?!figures|db|matching-core|reference-data)[^/]+/|apps/)|bullmq|ioredis|nodemailer',
+      },
+    },
+    {
       name: 'packages-never-import-apps',
       comment: 'apps are composition roots; nothing imports them.',
       severity: 'error',

@@ -19,6 +19,11 @@ export {
 export { type AuditEntry, writeAudit } from './repositories/audit.repository.js'
 export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
 export {
+  type FiguresSource,
+  loadFiguresSource,
+  type SourceArea,
+} from './repositories/figures-source.repository.js'
+export {
   addToOutbox,
   claimMail,
   failMail,
@@ -49,6 +54,18 @@ export {
   upsertPlaces,
 } from './repositories/place.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
+export {
+  coordinatorsOfSchools,
+  figureTrend,
+  latestSucceededRunId,
+  loadStoredFigures,
+  type RunFiguresWrite,
+  type StoredFigureRow,
+  type StoredFiguresFilter,
+  type StoredRunFigures,
+  type StoredWatchRow,
+  storeRunFigures,
+} from './repositories/run-figures.repository.js'
 export {
   type OutcomeInput,
   type PartWrite,
@@ -102,6 +119,21 @@ export type {
 export type { PostcodeRow, PostcodeTable } from './schema/postcode.table.js'
 export type { ProgrammeRow, ProgrammeTable } from './schema/programme.table.js'
 export type { NewProposal, ProposalRow, ProposalStatus, ProposalTable } from './schema/proposal.table.js'
+export type {
+  FigureLevel,
+  FigureRegionRef,
+  IdleReason,
+  NewRunFigure,
+  RunFigureIdlePlaceRow,
+  RunFigureIdlePlaceTable,
+  RunFigureRow,
+  RunFiguresRow,
+  RunFiguresTable,
+  RunFigureTable,
+  RunFigureWatchRow,
+  RunFigureWatchTable,
+  WatchKind,
+} from './schema/run-figure.table.js'
 export type { NewSchool, SchoolRow, SchoolTable } from './schema/school.table.js'
 export type { NewSchoolGroup, SchoolGroupRow, SchoolGroupTable } from './schema/school-group.table.js'
 export type { NewStudent, StudentRow, StudentStatus, StudentTable } from './schema/student.table.js'

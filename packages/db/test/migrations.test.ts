@@ -41,6 +41,10 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         "postcode",
         "programme",
         "proposal",
+        "run_figure",
+        "run_figure_idle_place",
+        "run_figure_watch",
+        "run_figures",
         "school",
         "school_group",
         "student",
@@ -55,7 +59,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
     const again = await runMigrations(handle.db)
     expect(again.error).toBeUndefined()
-    expect(await tableNames(handle)).toHaveLength(19)
+    expect(await tableNames(handle)).toHaveLength(23)
   })
 
   it('steps one migration down, and up to latest again', async () => {

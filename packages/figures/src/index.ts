@@ -1,2 +1,43 @@
-// @stagebrug/figures — explicit exports only.
-export {}
+// @stagebrug/figures — regional figures per run: supply and demand per region × programme, the
+// shortage index, the 1–5 chance of a place, the benchmark against Flanders, the idle recognised
+// supply and the watch list; CSV, JSON and SVG charts. Explicit exports only.
+
+export {
+  CHANCE_LABELS,
+  chanceBand,
+  placementPct,
+  placementVsFlandersPp,
+  rateBand,
+  shortageVsFlandersPct,
+  shortageX100,
+  supplyBand,
+} from './compute/bands.js'
+export { computeFigures, FLANDERS } from './compute/compute-figures.js'
+export type {
+  AcceptedFact,
+  ChanceBand,
+  FigureLevel,
+  FigureRow,
+  FiguresInput,
+  IdlePlace,
+  IdleReason,
+  OutcomeFact,
+  PlaceFact,
+  ProposalFact,
+  RegionRef,
+  RunFigures,
+  WatchItem,
+  WatchKind,
+} from './compute/model.js'
+export { ALL_PROGRAMMES } from './compute/recognition.js'
+export { WATCH_DAYS } from './compute/watch-list.js'
+export { type ChartOptions, chartRows, regionChartSvg } from './output/chart.js'
+export { csvCell, figuresToCsv, figuresToJson } from './output/csv.js'
+export { ALL_PROGRAMMES_NL, hundredths, LEVEL_LABELS_NL, REASON_LABELS_NL } from './output/labels.js'
+export {
+  computeRunFigures,
+  loadFigureTrend,
+  loadRunFigures,
+  type RunFiguresOutcome,
+} from './store/compute-run-figures.js'
+export { regionSlug, sourceToFiguresInput } from './store/source-to-input.js'

@@ -8,6 +8,7 @@ import * as m0006 from './2026_11_23_0006_create_operations.js'
 import * as m0007 from './2026_11_23_0007_place_external_id.js'
 import * as m0008 from './2026_11_23_0008_create_run_parts_and_mail_content.js'
 import * as m0009 from './2026_11_23_0009_api_access_and_overrides.js'
+import * as m0010 from './2026_11_23_0010_create_run_figures.js'
 import * as m0011 from './2026_11_23_0011_place_document_fields.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
@@ -21,5 +22,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0007_place_external_id': m0007,
   '2026_11_23_0008_create_run_parts_and_mail_content': m0008,
   '2026_11_23_0009_api_access_and_overrides': m0009,
+  '2026_11_23_0010_create_run_figures': m0010,
   '2026_11_23_0011_place_document_fields': m0011,
 }

@@ -13,6 +13,12 @@ import type { PlacementOverrideTable } from './placement-override.table.js'
 import type { PostcodeTable } from './postcode.table.js'
 import type { ProgrammeTable } from './programme.table.js'
 import type { ProposalTable } from './proposal.table.js'
+import type {
+  RunFigureIdlePlaceTable,
+  RunFiguresTable,
+  RunFigureTable,
+  RunFigureWatchTable,
+} from './run-figure.table.js'
 import type { SchoolTable } from './school.table.js'
 import type { SchoolGroupTable } from './school-group.table.js'
 import type { StudentTable } from './student.table.js'
@@ -39,4 +45,8 @@ export interface Database {
   audit_log: AuditLogTable
   placement_override: PlacementOverrideTable
   contact_release: ContactReleaseTable
+  run_figures: RunFiguresTable
+  run_figure: RunFigureTable
+  run_figure_idle_place: RunFigureIdlePlaceTable
+  run_figure_watch: RunFigureWatchTable
 }

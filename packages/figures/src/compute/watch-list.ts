@@ -1,0 +1,83 @@
+import { dayNumber, daysBetween } from './dates.js'
+import type { FiguresInput, PlaceFact, WatchItem } from './model.js'
+import { byCodePoint } from './recognition.js'
+
+/** How far ahead the watch list looks, in days from the run's day. */
+export const WATCH_DAYS = 90
+
+/**
+ * Recognitions that expire within 90 days of the run's day (from today up to and including day
+ * 90) and are not renewed (no recognition for the same programme that starts by the day after and
+ * ends later), and mentors who have not completed their training and whose deadline falls within
+ * 90 days or has passed — each with the schools whose students were proposed there in this run or
+ * accepted a seat there. One item per place × programme (the earliest) and per mentor.
+ */
+export function watchList(input: FiguresInput): WatchItem[] {
+  const relying = new Map<string, Set<string>>()
+  for (const r of [...input.proposals, ...input.accepted]) {
+    const set = relying.get(r.placeId) ?? new Set<string>()
+    set.add(r.schoolId)
+    relying.set(r.placeId, set)
+  }
+  const schoolsOf = (placeId: string) =>
+    [...(relying.get(placeId) ?? [])]
+      .map((id) => ({ id, name: input.schoolNames.get(id) ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl') || byCodePoint(a.id, b.id))
+
+  const out: WatchItem[] = []
+  for (const place of input.places) {
+    const item = (kind: WatchItem['kind'], programmeId: number | null, dueDate: string): WatchItem => ({
+      placeId: place.id,
+      kind,
+      programmeId,
+      programmeTitle: programmeId === null ? null : (input.programmeTitles.get(programmeId) ?? null),
+      dueDate,
+      daysLeft: daysBetween(input.today, dueDate),
+      companyName: place.companyName,
+      sector: place.sector,
+      postcode: place.postcode,
+      municipality: place.municipality,
+      schools: schoolsOf(place.id),
+    })
+    for (const [programme, validTo] of expiringRecognitions(place, input.today)) {
+      out.push(item('recognition_expiring', programme, validTo))
+    }
+    const mentor = place.mentor
+    if (mentor && !mentor.trainingCompleted && mentor.trainingDeadline !== null) {
+      const left = daysBetween(input.today, mentor.trainingDeadline)
+      if (left <= WATCH_DAYS) {
+        out.push(
+          item(left < 0 ? 'mentor_training_overdue' : 'mentor_training_due', null, mentor.trainingDeadline),
+        )
+      }
+    }
+  }
+  return out.sort(compareWatch)
+}
+
+/** By due date, place, kind and programme. */
+export function compareWatch(a: WatchItem, b: WatchItem): number {
+  return (
+    byCodePoint(a.dueDate, b.dueDate) ||
+    byCodePoint(a.placeId, b.placeId) ||
+    byCodePoint(a.kind, b.kind) ||
+    (a.programmeId ?? 0) - (b.programmeId ?? 0)
+  )
+}
+
+/** Programme → the earliest end date of a recognition of the place that runs out soon without a successor. */
+function expiringRecognitions(place: PlaceFact, today: string): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const r of place.recognitions) {
+    const left = daysBetween(today, r.validTo)
+    if (left < 0 || left > WATCH_DAYS) continue
+    const end = dayNumber(r.validTo)
+    const renewed = place.recognitions.some(
+      (o) => o.programme === r.programme && dayNumber(o.validTo) > end && dayNumber(o.validFrom) <= end + 1,
+    )
+    if (renewed) continue
+    const known = out.get(r.programme)
+    if (known === undefined || r.validTo < known) out.set(r.programme, r.validTo)
+  }
+  return out
+}
