@@ -110,6 +110,7 @@ export async function moveProposal(
 ): Promise<{ proposalId: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const old = await visibleProposals(trx, ctx.caller.scope)
+      .innerJoin('match_run as r', 'r.id', 'p.run_id')
       .select(['p.id', 'p.run_id', 'p.student_id', 'p.place_id', 'p.rank', 'p.status', 'r.seed', 'r.today', 'r.status as run_status'])
       .where('p.id', '=', id)
       .executeTakeFirst()

@@ -1,7 +1,7 @@
 import type { ProposalStatus } from '@stagebrug/db'
 import { sql } from 'kysely'
 import { AppError, notFound } from '../errors.js'
-import { postcodesOfRegion } from '../lookups/reference.js'
+import { municipalityOf, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleProposals } from '../scope/visible.js'
 import { audit, type DataCtx, iso } from './context.js'
@@ -37,10 +37,39 @@ export async function latestRunId(ctx: DataCtx): Promise<string | null> {
 export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keyset, id?: string) {
   const runId = f.run === 'all' || id !== undefined ? null : f.run && f.run !== 'latest' ? f.run : await latestRunId(ctx)
   if (f.run !== 'all' && id === undefined && runId === null) return []
-  let q = visibleProposals(ctx.db, ctx.caller.scope)
-    .innerJoin('programme as g', 'g.id', 's.programme_id')
+  // Page first over the visible proposals (and their student, for the sort key), then join what
+  // the views show for that page only.
+  let page = visibleProposals(ctx.db, ctx.caller.scope).select(['p.id as pid', keyset.key.as('sort_key')])
+  if (id !== undefined) page = page.where('p.id', '=', id)
+  else {
+    page = page.where(afterCursor(keyset, f.cursor))
+    if (runId !== null) page = page.where('p.run_id', '=', runId)
+    if (f.status) page = page.where('p.status', '=', f.status)
+    if (f.studentId) page = page.where('p.student_id', '=', f.studentId)
+    if (f.placeId) page = page.where('p.place_id', '=', f.placeId)
+    if (f.programmeId !== undefined) page = page.where('s.programme_id', '=', f.programmeId)
+    if (f.region) {
+      const pcs = postcodesOfRegion(f.region)
+      page =
+        pcs.length === 0
+          ? page.where(sql<boolean>`false`)
+          : page.where('p.place_id', 'in', (eb) =>
+              eb.selectFrom('place as rp').select('rp.id').where('rp.establishment_postcode', 'in', [...pcs]),
+            )
+    }
+  }
+  const [k1, k2] = keysetOrder(keyset)
+  const paged = page
+    .orderBy(k1)
+    .orderBy(k2)
+    .limit(f.limit + 1)
+    .as('pg')
+  return ctx.db
+    .selectFrom(paged)
+    .innerJoin('proposal as p', 'p.id', 'pg.pid')
+    .innerJoin('student as s', 's.id', 'p.student_id')
+    .innerJoin('place as pl', 'pl.id', 'p.place_id')
     .innerJoin('company as c', 'c.id', 'pl.company_id')
-    .innerJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
     .innerJoin('school as sc', 'sc.id', 's.school_id')
     .leftJoin('contact_release as cr', 'cr.proposal_id', 'p.id')
     .select([
@@ -60,7 +89,6 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
       's.class',
       's.school_id',
       's.programme_id',
-      'g.title as programme_title',
       's.grade',
       's.competences',
       's.available_from',
@@ -76,30 +104,21 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
       'pl.period_end',
       'pl.establishment_postcode',
       'pl.needs_driving_licence',
-      'pc.municipality',
       'c.name as company_name',
       'cr.released_at',
-      keyset.key.as('sort_key'),
+      'pg.sort_key',
     ])
-  if (id !== undefined) q = q.where('p.id', '=', id)
-  else {
-    q = q.where(afterCursor(keyset, f.cursor))
-    if (runId !== null) q = q.where('p.run_id', '=', runId)
-    if (f.status) q = q.where('p.status', '=', f.status)
-    if (f.studentId) q = q.where('p.student_id', '=', f.studentId)
-    if (f.placeId) q = q.where('p.place_id', '=', f.placeId)
-    if (f.programmeId !== undefined) q = q.where('s.programme_id', '=', f.programmeId)
-    if (f.region) {
-      const pcs = postcodesOfRegion(f.region)
-      q = pcs.length === 0 ? q.where(sql<boolean>`false`) : q.where('pl.establishment_postcode', 'in', [...pcs])
-    }
-  }
-  const [k1, k2] = keysetOrder(keyset)
-  return q
-    .orderBy(k1)
-    .orderBy(k2)
-    .limit(f.limit + 1)
+    .orderBy('pg.sort_key')
+    .orderBy(sql`pg.pid::text`)
     .execute()
+    // Programme titles and municipalities come from the reference data in memory: fewer joins to plan.
+    .then((rows) =>
+      rows.map((r) => ({
+        ...r,
+        programme_title: programmeTitle(r.programme_id),
+        municipality: municipalityOf(r.establishment_postcode),
+      })),
+    )
 }
 export type ProposalRow = Awaited<ReturnType<typeof proposalRows>>[number]
 
@@ -220,6 +239,7 @@ export async function setProposalStatus(ctx: DataCtx, id: string, status: Propos
 export async function releaseContact(ctx: DataCtx, id: string): Promise<{ releasedAt: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const found = await visibleProposals(trx, ctx.caller.scope)
+      .innerJoin('place as pl', 'pl.id', 'p.place_id')
       .select(['p.id', 'p.status', 'p.student_id', 'pl.company_id'])
       .where('p.id', '=', id)
       .executeTakeFirst()

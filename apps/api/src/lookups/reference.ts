@@ -100,6 +100,14 @@ export function findPostcodes(q: string): PostcodeInfo[] {
     .filter(Boolean)
 }
 
+export function programmeTitle(id: number): string {
+  return programmes().byId.get(id)?.title ?? String(id)
+}
+
+export function municipalityOf(postcode: string): string | null {
+  return postcodes().byPostcode.get(postcode)?.municipality ?? null
+}
+
 export function programmeExists(id: number): boolean {
   return programmes().byId.has(id)
 }

@@ -21,18 +21,21 @@ export function visibleStudents(db: Db, scope: Scope) {
 }
 
 /**
- * Proposals with their student, place and run: a school sees those of its students (every run);
- * a company those for its own places, of published runs only.
+ * Proposals (alias `p`) with their student (`s`): a school sees those of its students (every run);
+ * a company those for its own places, of published runs only. Callers join what they show after
+ * paging, so the filtered query stays small.
  */
 export function visibleProposals(db: Db, scope: Scope) {
-  const q = db
-    .selectFrom('proposal as p')
-    .innerJoin('student as s', 's.id', 'p.student_id')
-    .innerJoin('place as pl', 'pl.id', 'p.place_id')
-    .innerJoin('match_run as r', 'r.id', 'p.run_id')
+  const q = db.selectFrom('proposal as p').innerJoin('student as s', 's.id', 'p.student_id')
   if (scope.role === 'school') return q.where(anyOf('s.school_id', scope.schoolIds))
   if (scope.role === 'company')
-    return q.where('pl.company_id', '=', scope.companyId).where('r.published_at', 'is not', null)
+    return q
+      .where('p.place_id', 'in', (eb) =>
+        eb.selectFrom('place as vp').select('vp.id').where('vp.company_id', '=', scope.companyId),
+      )
+      .where('p.run_id', 'in', (eb) =>
+        eb.selectFrom('match_run as vr').select('vr.id').where('vr.published_at', 'is not', null),
+      )
   return q.where(nothing)
 }
 
