@@ -58,7 +58,11 @@ export function explainUnmatched(r: UnmatchedReason, maxTravelKm: number): strin
   }
 }
 
+// Built once: `toLocaleString` would build a formatter for every proposal explained.
+const KM_NEAR = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })
+const KM_FAR = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 0 })
+
 function formatKm(km: number): string {
   if (km < 1) return 'minder dan 1 km'
-  return `${km.toLocaleString('nl-BE', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`
+  return `${(km < 10 ? KM_NEAR : KM_FAR).format(km)} km`
 }

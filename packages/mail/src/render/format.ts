@@ -30,9 +30,12 @@ export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
+// One formatter for every score: `toLocaleString` builds a new one per call (3 s of a 6 s render).
+const SCORE = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 })
+
 /** A score of 0–100 with at most one decimal, Belgian style (`72,5`). */
 export function formatScore(score: number): string {
-  return score.toLocaleString('nl-BE', { maximumFractionDigits: 1 })
+  return SCORE.format(score)
 }
 
 /** `3` → `3de graad` (Flemish secondary education has three graden). */
