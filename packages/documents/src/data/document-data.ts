@@ -1,0 +1,90 @@
+import type { IsoDate, PlaceKind, Recognition, TimeOfDay } from '@stagebrug/matching-core'
+
+/** A competence as the documents print it. */
+export interface CompetenceRef {
+  readonly id: number
+  /** bkc… */
+  readonly code: string
+  readonly text: string
+}
+
+/**
+ * Everything the three documents of one accepted proposal print, as Stagebrug knows it. `null` is
+ * "not known": the renderers show a visible blank for a mandatory field and list it in `missing`.
+ */
+export interface DocumentData {
+  readonly proposalId: string
+  /** The day the documents are issued (dd/mm/yyyy on paper). */
+  readonly issuedOn: IsoDate
+  /** The school released the student's name and contact to the company (domain.md §5.1). */
+  readonly contactReleased: boolean
+  readonly student: {
+    readonly firstName: string
+    readonly lastName: string
+    readonly birthDate: IsoDate
+    /** Age in completed years on the first day of the period. */
+    readonly ageAtStart: number
+    readonly className: string | null
+    readonly email: string | null
+    readonly homePostcode: string
+    readonly homeMunicipality: string | null
+    readonly programme: {
+      readonly id: number
+      readonly title: string
+      readonly grade: number | null
+      readonly duaal: boolean
+    }
+    /** The student's competences (opleidingsplan goals) as the school uploaded them, by code. */
+    readonly competences: readonly CompetenceRef[]
+  }
+  readonly school: {
+    readonly name: string
+    readonly instellingsnummer: string
+    readonly postcode: string
+    readonly municipality: string | null
+    /** The school's coordinators (stagecoördinator / trajectbegeleider), oldest first. */
+    readonly coordinators: readonly { readonly name: string; readonly email: string }[]
+  }
+  readonly company: {
+    readonly name: string
+    /** 10 digits. */
+    readonly kboNumber: string
+    readonly contactName: string | null
+    readonly contactEmail: string | null
+    readonly contactPhone: string | null
+  }
+  readonly place: {
+    readonly kind: PlaceKind
+    readonly externalId: string | null
+    /** Vestigingseenheidsnummer, 10 digits. */
+    readonly establishmentNumber: string | null
+    readonly street: string | null
+    readonly houseNumber: string | null
+    readonly postcode: string
+    /** As registered, else the postcode's municipality. */
+    readonly municipality: string | null
+    readonly period: { readonly start: IsoDate; readonly end: IsoDate }
+    readonly hours: { readonly start: TimeOfDay; readonly end: TimeOfDay; readonly shiftWork: boolean }
+    readonly sector: string | null
+    /** The place's recognition (erkenning) for the student's programme, when it has one. */
+    readonly recognition: Recognition | null
+    readonly workstation: string | null
+    readonly activities: string | null
+    /** Checklist codes as registered; `[]` = the company registered none, `null` = not registered. */
+    readonly risks: readonly string[] | null
+    readonly increasedRisk: boolean | null
+    readonly protectiveMeasures: string | null
+    readonly healthSurveillance: boolean | null
+    readonly healthSurveillanceType: string | null
+    readonly mentor: {
+      readonly name: string | null
+      readonly function: string | null
+      readonly email: string | null
+      /** Duaal: mentor training done (null: unknown). */
+      readonly trainingCompleted: boolean | null
+      readonly trainingDeadline: IsoDate | null
+    }
+    /** The competences the workplace registered, by code. */
+    readonly competences: readonly CompetenceRef[]
+  }
+}
