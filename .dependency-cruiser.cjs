@@ -67,6 +67,16 @@ module.exports = {
       },
     },
     {
+      name: 'documents-render-from-db',
+      comment:
+        'documents loads one accepted proposal through db and renders HTML and PDF; it may use db, matching-core, reference-data and pdfkit — never the queue, the night, mail or the apps.',
+      severity: 'error',
+      from: { path: '^packages/documents/src' },
+      to: {
+        path: '^(packages/(?!(documents|db|matching-core|reference-data)/)[^/]+/|apps/|@stagebrug/(?!(db|matching-core|reference-data)$))|bullmq|ioredis|nodemailer',
+      },
+    },
+    {
       name: 'packages-never-import-apps',
       comment: 'apps are composition roots; nothing imports them.',
       severity: 'error',
