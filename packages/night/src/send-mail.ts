@@ -16,20 +16,22 @@ export async function sendMail(
   outboxId: string,
   attempt: { readonly last: boolean },
 ): Promise<{ outcome: SendOutcome; error?: MailSendError }> {
-  const row = await getMail(deps.db, outboxId)
-  if (!row) return { outcome: 'missing' }
-  if (row.status === 'sending') {
-    await markMailUnknown(deps.db, outboxId)
-    deps.logger.warn(
-      { stage: 'mail', outboxId, to: row.to_address },
-      'mail was interrupted mid-send: unknown',
-    )
-    return { outcome: 'unknown' }
+  // The common case in one statement: claim it. Only when that fails, look at why.
+  const claimed = await claimMail(deps.db, outboxId, deps.settings.messageIdDomain)
+  if (!claimed) {
+    const row = await getMail(deps.db, outboxId)
+    if (!row) return { outcome: 'missing' }
+    if (row.status === 'sending') {
+      await markMailUnknown(deps.db, outboxId)
+      deps.logger.warn(
+        { stage: 'mail', outboxId, to: row.to_address },
+        'mail was interrupted mid-send: unknown',
+      )
+      return { outcome: 'unknown' }
+    }
+    return { outcome: row.status === 'pending' ? 'taken' : 'already-done' }
   }
-  if (row.status !== 'pending') return { outcome: 'already-done' }
-  const messageId = `<${row.id}.${row.run_id}@${deps.settings.messageIdDomain}>`
-  const claimed = await claimMail(deps.db, outboxId, messageId)
-  if (!claimed) return { outcome: 'taken' }
+  const messageId = claimed.message_id!
   try {
     await deps.mailer.send({
       to: claimed.to_address,

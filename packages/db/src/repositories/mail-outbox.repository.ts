@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../schema/database.js'
 import type { MailKind, MailOutboxRow } from '../schema/mail-outbox.table.js'
 import { chunks } from './batch.js'
@@ -52,15 +52,16 @@ export function getMail(db: Db, id: string): Promise<MailOutboxRow | undefined> 
 }
 
 /**
- * Claims a pending mail for sending (pending → sending) before anyone talks to SMTP. Only one
- * caller can win; everyone else gets undefined and must not send.
+ * Claims a pending mail for sending (pending → sending) before anyone talks to SMTP, and gives it
+ * its deterministic Message-ID `<row id.run id@domain>`. Only one caller can win; everyone else
+ * gets undefined and must not send.
  */
-export function claimMail(db: Db, id: string, messageId: string): Promise<MailOutboxRow | undefined> {
+export function claimMail(db: Db, id: string, messageIdDomain: string): Promise<MailOutboxRow | undefined> {
   return db
     .updateTable('mail_outbox')
     .set((eb) => ({
       status: 'sending',
-      message_id: messageId,
+      message_id: sql<string>`'<' || id::text || '.' || run_id::text || '@' || ${messageIdDomain} || '>'`,
       attempts: eb('attempts', '+', 1),
       updated_at: new Date(),
     }))
