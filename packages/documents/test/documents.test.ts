@@ -261,6 +261,12 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
     expect(renderAgreementHtml(data).html).toContain('<td>Yılmaz Şeyma</td>')
   })
 
+  it('gives the same PDF bytes for the same data (the creation date is the issue date)', async () => {
+    const data = await load()
+    const [a, b] = await Promise.all([renderTrainingPlanPdf(data), renderTrainingPlanPdf(data)])
+    expect(a.pdf.equals(b.pdf)).toBe(true)
+  })
+
   it('escapes what the company typed in the HTML', async () => {
     const data = await load({ place: { activities: '<script>alert("x")</script> & meer' } })
     const { html } = renderWorkstationSheetHtml(data)
