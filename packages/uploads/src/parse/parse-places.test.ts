@@ -198,6 +198,7 @@ describe('parsePlaceRegistration', () => {
         docPlace({ "risico's": 'lawai' }),
         docPlace({ "risico's": 'straling', startdatum: '02/02/2027' }),
         docPlace({ "risico's": 'geen|stof', startdatum: '03/02/2027' }),
+        docPlace({ "risico's": 'Vallen van hoogtes', startdatum: '04/02/2027' }),
       ])
       expect(!result.ok && result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
         [
@@ -205,8 +206,17 @@ describe('parsePlaceRegistration', () => {
           "risico's",
           "Risico 'lawai' is onbekend; bedoelde u 'lawaai'? / Risk 'lawai' is unknown; did you mean 'lawaai'?",
         ],
-        [3, "risico's", expect.stringMatching(/^Risico 'straling' is onbekend; bedoelde u '.+'\?/)],
+        [
+          3,
+          "risico's",
+          expect.stringMatching(/^Risico 'straling' is onbekend \(codes: val-gelijkvloers, val-hoogte, /),
+        ],
         [4, "risico's", expect.stringContaining("'geen' kan niet samen met risico's")],
+        [
+          5,
+          "risico's",
+          "Risico 'Vallen van hoogtes' is onbekend; bedoelde u 'val-hoogte'? / Risk 'Vallen van hoogtes' is unknown; did you mean 'val-hoogte'?",
+        ],
       ])
     })
 

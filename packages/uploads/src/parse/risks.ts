@@ -67,9 +67,11 @@ export function riskList(text: string): WorkplaceRiskCode[] | Problem {
       if (!codes.includes(resolved.id)) codes.push(resolved.id)
       continue
     }
-    const suggestions = (resolved.ok ? [resolved.id] : resolved.suggestions.map((s) => s.id)).map((code) => ({
-      name: code,
-    }))
+    // Suggest only near misses; a far-off "did you mean" is worse than the list of codes.
+    const near = Math.max(2, Math.floor(foldName(part).length / 3))
+    const suggestions = (
+      resolved.ok ? [resolved.id] : resolved.suggestions.filter((s) => s.distance <= near).map((s) => s.id)
+    ).map((code) => ({ name: code }))
     const [nl, en] = suggestions.length > 0 ? ['', ''] : [` (codes: ${CODES})`, ` (codes: ${CODES})`]
     return new Problem(
       `Risico '${part}' is onbekend${didYouMean(suggestions, 'nl')}${nl}`,
