@@ -95,7 +95,12 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
     }
   })
 
-  await app.register(helmet, { global: true })
+  // The default CSP, without upgrade-insecure-requests: /docs and the dashboard must work over plain
+  // HTTP on a developer's machine (TLS ends at the proxy in production).
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  })
   installAuth(app, deps.db)
   await app.register(rateLimit, {
     global: true,

@@ -108,6 +108,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ students: seeded.students, results })}\n`)
     await app.close()
   } finally {
+    await Promise.all([queues.match.obliterate({ force: true }), queues.mail.obliterate({ force: true })])
     await queues.close()
     await handle.close()
   }
