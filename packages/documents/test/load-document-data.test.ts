@@ -11,7 +11,7 @@ describe.each(ENGINES)('loadDocumentData on %s', (engine) => {
   afterAll(() => handle?.close())
 
   it('loads an accepted proposal: student, school, company, place and competences as stored', async () => {
-    const { proposalId } = await seedScenario(handle.db)
+    const { proposalId, placeId, studentId } = await seedScenario(handle.db)
     const data = await loadDocumentData(handle.db, proposalId, { today: TODAY })
     expect(data).toMatchObject({
       proposalId,
@@ -56,6 +56,17 @@ describe.each(ENGINES)('loadDocumentData on %s', (engine) => {
         },
       },
     })
+    const place = await handle.db
+      .selectFrom('place')
+      .select('company_id')
+      .where('id', '=', placeId)
+      .executeTakeFirstOrThrow()
+    const student = await handle.db
+      .selectFrom('student')
+      .select('school_id')
+      .where('id', '=', studentId)
+      .executeTakeFirstOrThrow()
+    expect([data.school.id, data.company.id]).toEqual([student.school_id, place.company_id])
     expect(data.student.competences.map((c) => c.code)).toEqual([
       'bkc0044865',
       'bkc0044866',

@@ -38,6 +38,8 @@ export interface DocumentData {
     readonly competences: readonly CompetenceRef[]
   }
   readonly school: {
+    /** For the API's scope check: the school of the student. */
+    readonly id: string
     readonly name: string
     readonly instellingsnummer: string
     readonly postcode: string
@@ -46,6 +48,8 @@ export interface DocumentData {
     readonly coordinators: readonly { readonly name: string; readonly email: string }[]
   }
   readonly company: {
+    /** For the API's scope check: the company of the place. */
+    readonly id: string
     readonly name: string
     /** 10 digits. */
     readonly kboNumber: string

@@ -71,6 +71,7 @@ export async function loadDocumentData(
       'sc.instellingsnummer',
       'sc.postcode as school_postcode',
       'school_pc.municipality as school_municipality',
+      'c.id as company_id',
       'c.name as company_name',
       'c.kbo_number',
       'c.contact_name',
@@ -159,6 +160,7 @@ export async function loadDocumentData(
       competences: refs(row.student_competences),
     },
     school: {
+      id: row.school_id,
       name: row.school_name,
       instellingsnummer: row.instellingsnummer,
       postcode: row.school_postcode,
@@ -166,6 +168,7 @@ export async function loadDocumentData(
       coordinators,
     },
     company: {
+      id: row.company_id,
       name: row.company_name,
       kboNumber: row.kbo_number,
       contactName: row.contact_name,
