@@ -262,4 +262,41 @@ describe('pnpm stagebrug', () => {
       await handle.destroy()
     }
   })
+
+  it('creates an API key, printed once and stored only as a hash', async () => {
+    const refused = await stagebrug(
+      'apikey',
+      'create',
+      '--name',
+      'x',
+      '--role',
+      'school',
+      '--school',
+      '999999',
+    )
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('geen school met instellingsnummer "999999"')
+    const { code, stdout } = await stagebrug(
+      'apikey',
+      'create',
+      '--name',
+      'beheer',
+      '--role',
+      'school',
+      '--school',
+      '123456',
+    )
+    expect(code).toBe(0)
+    const key = stdout.trim()
+    expect(key).toMatch(/^sb_[A-Za-z0-9_-]{43}$/)
+    const handle = createDb(DATABASE_URL)
+    try {
+      const rows = await handle.db.selectFrom('api_key').selectAll().execute()
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({ name: 'beheer', role: 'school' })
+      expect(JSON.stringify(rows[0])).not.toContain(key)
+    } finally {
+      await handle.destroy()
+    }
+  })
 })

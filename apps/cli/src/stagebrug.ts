@@ -5,9 +5,11 @@
 //   import places <file.csv|xlsx>
 //   coordinator add --school <instellingsnummer> --name <name> --email <e-mail>
 //   run [--inline] [--hold] [--no-wait]
+//   apikey create --name <name> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
 // DATABASE_URL: postgres://… or pglite://<dir> (default pglite://.stagebrug/db, an embedded database).
 import { parseArgs } from 'node:util'
 import { ACCEPTED_URL_FORMS, createDb } from '@stagebrug/db'
+import { apiKeyCreate } from './commands/apikey-create.js'
 import { coordinatorAdd } from './commands/coordinator-add.js'
 import { dbMigrate } from './commands/db-migrate.js'
 import { importFile } from './commands/import-file.js'
@@ -24,6 +26,7 @@ const USAGE = `gebruik / usage:
       met REDIS_URL: vraagt de workers om een run en volgt ze / with REDIS_URL: asks the workers for a run and follows it
       --inline (of zonder REDIS_URL): dezelfde run in dit proces; mails via SMTP_URL of als .eml in .stagebrug/mails
       --hold: bedrijven krijgen de voorstellen pas na publicatie / companies see the proposals only once published
+  pnpm stagebrug apikey create --name <naam> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
 DATABASE_URL: ${ACCEPTED_URL_FORMS.join(' | ')} (standaard / default pglite://.stagebrug/db)`
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       inline: { type: 'boolean' },
       hold: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
+      role: { type: 'string' },
+      company: { type: 'string' },
     },
   })
   // Each command with the number of words it takes (the import commands take a file too).
@@ -47,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     'db migrate': 2,
     'school add': 2,
     'coordinator add': 2,
+    'apikey create': 2,
     'import students': 3,
     'import places': 3,
     run: 1,
@@ -68,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'db migrate') return await dbMigrate(handle)
     if (command === 'school add') return await schoolAdd(handle, values)
     if (command === 'coordinator add') return await coordinatorAdd(handle, values)
+    if (command === 'apikey create') return await apiKeyCreate(handle, values)
     if (command === 'run') {
       const cwd = process.env.INIT_CWD ?? process.cwd()
       return await runNight(
