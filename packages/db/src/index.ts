@@ -59,6 +59,8 @@ export {
   figureTrend,
   latestSucceededRunId,
   loadStoredFigures,
+  loadStoredWatch,
+  previousFiguresRunId,
   type RunFiguresWrite,
   type StoredFigureRow,
   type StoredFiguresFilter,

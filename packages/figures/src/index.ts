@@ -30,7 +30,7 @@ export type {
   WatchKind,
 } from './compute/model.js'
 export { ALL_PROGRAMMES } from './compute/recognition.js'
-export { WATCH_DAYS } from './compute/watch-list.js'
+export { WATCH_DAYS, type WatchStage, watchNews, watchStage } from './compute/watch-list.js'
 export { type ChartOptions, chartRows, regionChartSvg } from './output/chart.js'
 export { csvCell, figuresToCsv, figuresToJson } from './output/csv.js'
 export { ALL_PROGRAMMES_NL, hundredths, LEVEL_LABELS_NL, REASON_LABELS_NL } from './output/labels.js'
@@ -38,6 +38,7 @@ export {
   computeRunFigures,
   loadFigureTrend,
   loadRunFigures,
+  previousWatchList,
   type RunFiguresOutcome,
 } from './store/compute-run-figures.js'
 export { regionSlug, sourceToFiguresInput } from './store/source-to-input.js'

@@ -107,7 +107,13 @@ export async function loadStoredFigures(
     .orderBy('postcode')
     .orderBy('place_id')
     .execute()
-  const watch = await db
+  const watch = await loadStoredWatch(db, runId)
+  return { header, rows, idle, watch }
+}
+
+/** The stored watch list of a run, by due date. */
+export function loadStoredWatch(db: Db, runId: string): Promise<StoredWatchRow[]> {
+  return db
     .selectFrom('run_figure_watch as w')
     .leftJoin('programme as g', 'g.id', 'w.programme_id')
     .selectAll('w')
@@ -118,7 +124,21 @@ export async function loadStoredFigures(
     .orderBy('w.kind')
     .orderBy('w.programme_id')
     .execute()
-  return { header, rows, idle, watch }
+}
+
+/** The latest run before this one (by creation) whose figures are stored, or undefined. */
+export async function previousFiguresRunId(db: Db, runId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('run_figures as h')
+    .innerJoin('match_run as r', 'r.id', 'h.run_id')
+    .select('h.run_id')
+    .where('r.created_at', '<', (eb) =>
+      eb.selectFrom('match_run').select('created_at').where('id', '=', runId),
+    )
+    .orderBy('r.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.run_id
 }
 
 /** One region × programme over the nights, newest first: the trend. */

@@ -3,6 +3,7 @@ import { chanceBand, placementVsFlandersPp, roundDiv, shortageVsFlandersPct, sho
 import { computeFigures } from './compute-figures.js'
 import type { FigureRow } from './model.js'
 import { SCENARIO } from './scenario.test-support.js'
+import { watchNews } from './watch-list.js'
 
 // One line per row: region, programme | seekers proposed unmatched accepted | places seats free idle |
 // recognised idle-recognised | shortage×100 placement% chance | vs Flanders: shortage% placement pp | reasons
@@ -147,5 +148,30 @@ describe('the edge cases of the indices', () => {
     expect([roundDiv(1, 2), roundDiv(-1, 2), roundDiv(2, 3), roundDiv(-2, 3), roundDiv(0, 7)]).toEqual([
       1, -1, 1, -1, 0,
     ])
+  })
+})
+
+describe('watchNews', () => {
+  const { watch } = computeFigures(SCENARIO)
+  const later = (days: number) =>
+    computeFigures({ ...SCENARIO, today: new Date(Date.UTC(2026, 10, 23 + days)).toISOString().slice(0, 10) })
+      .watch
+
+  it('reports an item when it enters the list, not again the next night, and again when it moves closer', () => {
+    expect(watchNews(watch, []).map((w) => `${w.placeId} ${w.kind} ${w.schools.length}`)).toEqual([
+      'p4 mentor_training_overdue 1',
+      'p3 recognition_expiring 1',
+      'p2 recognition_expiring 1',
+    ])
+    // The next night p1's recognition (day 91 → 90) enters the list; the night after, nothing is new.
+    expect(watchNews(later(1), watch).map((w) => `${w.placeId} ${w.daysLeft}`)).toEqual(['p1 90'])
+    expect(watchNews(later(2), later(1))).toEqual([])
+    // Day 8: p3's recognition (38 → 30 days) enters the 30-day stage; p2's (90 → 82) does not.
+    expect(watchNews(later(8), later(7)).map((w) => `${w.placeId} ${w.daysLeft}`)).toEqual(['p3 30'])
+  })
+
+  it('reports a school that starts relying on a place already on the list', () => {
+    const previous = watch.map((w) => ({ ...w, schools: [] }))
+    expect(watchNews(watch, previous)).toHaveLength(3)
   })
 })

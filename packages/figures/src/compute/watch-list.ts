@@ -81,3 +81,32 @@ function expiringRecognitions(place: PlaceFact, today: string): Map<number, stri
   }
   return out
 }
+
+/** How close a watch item is: `overdue` (passed), within 7, within 30, or within 90 days. */
+export type WatchStage = 'overdue' | 'week' | 'month' | 'quarter'
+
+export function watchStage(daysLeft: number): WatchStage {
+  if (daysLeft < 0) return 'overdue'
+  if (daysLeft <= 7) return 'week'
+  if (daysLeft <= 30) return 'month'
+  return 'quarter'
+}
+
+/**
+ * What is new on the watch list since the previous run: each item with only the schools for which
+ * it is new or has moved to a closer stage (90 → 30 → 7 days → overdue); items left without a
+ * school are dropped. So a school hears about a place when it first relies on it, and again at
+ * each stage — not every night.
+ */
+export function watchNews(current: readonly WatchItem[], previous: readonly WatchItem[]): WatchItem[] {
+  const seen = new Set<string>()
+  const key = (w: WatchItem, schoolId: string, stage: WatchStage) =>
+    `${w.placeId}\u0000${w.kind === 'mentor_training_overdue' ? 'mentor_training_due' : w.kind}\u0000${w.programmeId ?? 0}\u0000${schoolId}\u0000${stage}`
+  for (const w of previous) for (const s of w.schools) seen.add(key(w, s.id, watchStage(w.daysLeft)))
+  const out: WatchItem[] = []
+  for (const w of current) {
+    const schools = w.schools.filter((s) => !seen.has(key(w, s.id, watchStage(w.daysLeft))))
+    if (schools.length > 0) out.push({ ...w, schools })
+  }
+  return out
+}

@@ -5,15 +5,17 @@ import {
   getMatchRun,
   loadFiguresSource,
   loadStoredFigures,
+  loadStoredWatch,
+  previousFiguresRunId,
   type StoredFiguresFilter,
   storeRunFigures,
 } from '@stagebrug/db'
 import type { Kysely } from 'kysely'
 import { computeFigures } from '../compute/compute-figures.js'
-import type { FigureRow, RunFigures } from '../compute/model.js'
+import type { FigureRow, RunFigures, WatchItem } from '../compute/model.js'
 import { ALL_PROGRAMMES } from '../compute/recognition.js'
 import { sourceToFiguresInput } from './source-to-input.js'
-import { figuresToWrite, storedRowToFigureRow, storedToFigures } from './stored.js'
+import { figuresToWrite, storedRowToFigureRow, storedToFigures, storedWatchToItem } from './stored.js'
 
 export type RunFiguresOutcome =
   | { readonly status: 'not_found' }
@@ -91,4 +93,10 @@ export async function loadFigureTrend(
     limit,
   )
   return rows.map((r) => ({ ...storedRowToFigureRow(r), runId: r.run_id, today: r.today }))
+}
+
+/** The watch list stored for the run before this one (by creation), or [] when there is none. */
+export async function previousWatchList(db: Kysely<Database>, runId: string): Promise<WatchItem[]> {
+  const previous = await previousFiguresRunId(db, runId)
+  return previous ? (await loadStoredWatch(db, previous)).map(storedWatchToItem) : []
 }

@@ -1,7 +1,13 @@
-import { json, type RunFiguresWrite, type StoredFigureRow, type StoredRunFigures } from '@stagebrug/db'
+import {
+  json,
+  type RunFiguresWrite,
+  type StoredFigureRow,
+  type StoredRunFigures,
+  type StoredWatchRow,
+} from '@stagebrug/db'
 import { compareRows } from '../compute/compute-figures.js'
 import { compareIdle } from '../compute/idle-supply.js'
-import type { ChanceBand, FigureRow, RunFigures } from '../compute/model.js'
+import type { ChanceBand, FigureRow, RunFigures, WatchItem } from '../compute/model.js'
 import { ALL_PROGRAMMES } from '../compute/recognition.js'
 import { compareWatch } from '../compute/watch-list.js'
 
@@ -85,21 +91,7 @@ export function storedToFigures(stored: StoredRunFigures): RunFigures {
         proposals: p.proposals,
       }))
       .sort(compareIdle),
-    watch: stored.watch
-      .map((w) => ({
-        placeId: w.place_id,
-        kind: w.kind,
-        programmeId: w.programme_id === ALL_PROGRAMMES ? null : w.programme_id,
-        programmeTitle: w.programme_id === ALL_PROGRAMMES ? null : w.programme_title,
-        dueDate: w.due_date,
-        daysLeft: w.days_left,
-        companyName: w.company_name,
-        sector: w.sector,
-        postcode: w.postcode,
-        municipality: w.municipality,
-        schools: w.schools,
-      }))
-      .sort(compareWatch),
+    watch: stored.watch.map(storedWatchToItem).sort(compareWatch),
   }
 }
 
@@ -129,5 +121,22 @@ export function storedRowToFigureRow(r: StoredFigureRow): FigureRow {
     flandersPlacementPct: r.flanders_placement_pct,
     shortageVsFlandersPct: r.shortage_vs_flanders_pct,
     placementVsFlandersPp: r.placement_vs_flanders_pp,
+  }
+}
+
+/** Maps one stored watch row (with its programme title) back to a watch item. */
+export function storedWatchToItem(w: StoredWatchRow): WatchItem {
+  return {
+    placeId: w.place_id,
+    kind: w.kind,
+    programmeId: w.programme_id === ALL_PROGRAMMES ? null : w.programme_id,
+    programmeTitle: w.programme_id === ALL_PROGRAMMES ? null : w.programme_title,
+    dueDate: w.due_date,
+    daysLeft: w.days_left,
+    companyName: w.company_name,
+    sector: w.sector,
+    postcode: w.postcode,
+    municipality: w.municipality,
+    schools: w.schools,
   }
 }
