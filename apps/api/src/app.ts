@@ -15,6 +15,8 @@ import { adminRunRoutes } from './routes/admin-runs.routes.js'
 import { adminSchoolRoutes } from './routes/admin-schools.routes.js'
 import { companyPlaceRoutes } from './routes/company-places.routes.js'
 import { companyProposalRoutes } from './routes/company-proposals.routes.js'
+import { documentRoutes } from './routes/documents.routes.js'
+import { figuresRoutes } from './routes/figures.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { lookupRoutes } from './routes/lookups.routes.js'
 import { meRoutes } from './routes/me.routes.js'
@@ -52,6 +54,8 @@ const ROUTES = [
   schoolPinRoutes,
   companyPlaceRoutes,
   companyProposalRoutes,
+  documentRoutes,
+  figuresRoutes,
 ]
 
 /**

@@ -275,6 +275,18 @@ const MATRIX: Readonly<Record<string, Entry>> = {
       json('POST', `/school/proposals/${r.pMove}/move`, { placeId: r.moveTo, reason: 'dichter bij huis' }),
     otherTenant: { as: 'schoolB' },
   },
+  'GET /school/proposals/:id/documents': {
+    allowed: SCHOOL,
+    ok: 200,
+    req: () => json('GET', `/school/proposals/${r.pRelease}/documents`),
+    otherTenant: { as: 'schoolB' },
+  },
+  'GET /school/proposals/:id/documents/:kind': {
+    allowed: SCHOOL,
+    ok: 200,
+    req: () => json('GET', `/school/proposals/${r.pRelease}/documents/training-plan?format=html`),
+    otherTenant: { as: 'schoolB' },
+  },
   'GET /school/places': {
     allowed: SCHOOL,
     ok: 200,
@@ -353,11 +365,34 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     req: () => json('GET', `/company/proposals/${r.pStatus}`),
     otherTenant: { as: 'companyY' },
   },
+  'GET /company/proposals/:id/documents': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => json('GET', `/company/proposals/${r.pRelease}/documents`),
+    otherTenant: { as: 'companyY' },
+  },
+  'GET /company/proposals/:id/documents/:kind': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => json('GET', `/company/proposals/${r.pRelease}/documents/workstation-sheet?format=html`),
+    otherTenant: { as: 'companyY' },
+  },
   'POST /company/proposals/:id/decision': {
     allowed: COMPANY,
     ok: 200,
     req: () => json('POST', `/company/proposals/${r.pDecision}/decision`, { decision: 'accepted' }),
     otherTenant: { as: 'companyY' },
+  },
+
+  'GET /runs/:id/figures': {
+    allowed: 'any',
+    ok: 200,
+    req: () => json('GET', `/runs/${r.run}/figures?level=province`),
+  },
+  'GET /runs/:id/figures/chart.svg': {
+    allowed: 'any',
+    ok: 200,
+    req: () => json('GET', `/runs/${r.run}/figures/chart.svg?region=vlaanderen`),
   },
 }
 
@@ -383,6 +418,11 @@ describe('access matrix over every route', () => {
     r.pRelease = await proposalId(w.db, r.run, s.a2!, x1)
     r.pMove = await proposalId(w.db, r.run, s.a3!, x1)
     await w.db.updateTable('proposal').set({ status: 'accepted' }).where('id', '=', r.pRelease).execute()
+    // Released beforehand, so the company's document routes do not depend on the order of the entries.
+    await w.db
+      .insertInto('contact_release')
+      .values({ proposal_id: r.pRelease, released_by: 'test' })
+      .execute()
   })
   afterAll(() => w?.close())
 

@@ -99,6 +99,17 @@ export function visiblePins(db: Db, scope: Scope) {
     .where(scope.role === 'school' ? anyOf('s.school_id', scope.schoolIds) : nothing)
 }
 
+/**
+ * Runs (alias `r`) whose aggregated figures a caller may read: an admin every run, a school the
+ * finished (succeeded) ones, a company the published ones only (as with its proposals).
+ */
+export function visibleRuns(db: Db, scope: Scope) {
+  const q = db.selectFrom('match_run as r')
+  if (scope.role === 'admin') return q
+  if (scope.role === 'school') return q.where('r.status', '=', 'succeeded')
+  return q.where('r.status', '=', 'succeeded').where('r.published_at', 'is not', null)
+}
+
 /** Platform-wide data (keys, runs, companies, schools to manage, the audit log): admins only. */
 export function assertAdmin(scope: Scope): void {
   if (scope.role !== 'admin') throw new AppError('FORBIDDEN', 'Alleen voor beheerders / Administrators only')

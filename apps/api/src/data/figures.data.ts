@@ -1,0 +1,84 @@
+import {
+  computeRunFigures,
+  type FigureLevel,
+  type FigureRow,
+  FLANDERS,
+  figuresToCsv,
+  loadRunFigures,
+  type RunFigures,
+  regionChartSvg,
+} from '@stagebrug/figures'
+import { AppError, notFound } from '../errors.js'
+import { visibleRuns } from '../scope/visible.js'
+import type { DataCtx } from './context.js'
+
+export interface FiguresFilter {
+  readonly level?: FigureLevel | undefined
+  readonly region?: string | undefined
+  /** A programme id, or `all` for the all-programmes rows. */
+  readonly programme?: number | 'all' | undefined
+}
+
+/** When a region key is given without a level and names regions of several levels (Antwerpen). */
+const LEVEL_ORDER: readonly FigureLevel[] = ['flanders', 'region', 'province', 'arrondissement']
+
+/**
+ * The stored figures of a run the caller may see (visibleRuns: a school the finished runs, a
+ * company the published ones, an admin all). A finished run without stored figures yet gets them
+ * computed and stored now (idempotent, as the night would); a run that did not finish is 409.
+ * Figures are aggregates per region × programme, so nothing here is personal data or audited.
+ */
+async function figuresOf(ctx: DataCtx, runId: string, f: FiguresFilter): Promise<RunFigures> {
+  const run = await visibleRuns(ctx.db, ctx.caller.scope)
+    .select(['r.id', 'r.status'])
+    .where('r.id', '=', runId)
+    .executeTakeFirst()
+  if (!run) throw notFound('Run')
+  const filter = {
+    ...(f.level ? { level: f.level } : {}),
+    ...(f.region ? { regionKey: f.region } : {}),
+    ...(f.programme === undefined ? {} : { programmeId: f.programme === 'all' ? null : f.programme }),
+  }
+  const stored = await loadRunFigures(ctx.db, runId, filter)
+  if (stored) return stored
+  const outcome = await computeRunFigures(ctx.db, runId)
+  if (outcome.status === 'not_found') throw notFound('Run')
+  if (outcome.status === 'not_closed')
+    throw new AppError(
+      'CONFLICT',
+      `Deze run is niet geslaagd afgesloten (${outcome.runStatus}); er zijn geen cijfers / This run did not finish, so it has no figures`,
+    )
+  const computed = await loadRunFigures(ctx.db, runId, filter)
+  if (!computed) throw notFound('Cijfers / Figures')
+  return computed
+}
+
+const toJsonRow = (r: FigureRow) => ({ ...r, unmatchedReasons: [...r.unmatchedReasons] })
+
+/** The figure rows of a run (filtered), as the JSON body of the API. The idle places and the watch list stay out. */
+export async function runFigureRows(ctx: DataCtx, runId: string, f: FiguresFilter) {
+  const figures = await figuresOf(ctx, runId, f)
+  return { runId: figures.runId, today: figures.today, rows: figures.rows.map(toJsonRow) }
+}
+
+/** The same rows as CSV for Belgian Excel (`;`, Dutch headers, decimal commas, BOM). */
+export async function runFiguresCsv(ctx: DataCtx, runId: string, f: FiguresFilter): Promise<string> {
+  return figuresToCsv((await figuresOf(ctx, runId, f)).rows)
+}
+
+/** The bar chart of one region (default Flanders): seekers vs free seats per programme, as SVG. */
+export async function runFiguresChart(
+  ctx: DataCtx,
+  runId: string,
+  f: { readonly region?: string | undefined; readonly level?: FigureLevel | undefined },
+): Promise<string> {
+  const key = f.region ?? FLANDERS.key
+  const figures = await figuresOf(ctx, runId, { region: key, ...(f.level ? { level: f.level } : {}) })
+  const level = LEVEL_ORDER.find((l) => figures.rows.some((r) => r.level === l && r.regionKey === key))
+  if (!level)
+    throw new AppError(
+      'NOT_FOUND',
+      `Geen cijfers voor regio ${key} in deze run (zie /lookups/regions) / No figures for this region in this run`,
+    )
+  return regionChartSvg(figures, { level, key })
+}
