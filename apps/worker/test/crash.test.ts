@@ -14,7 +14,7 @@ import { openSeededDb } from '../../../test/support/databases.js'
 import { REDIS_URL, waitFor } from './support/harness.js'
 import { spawnWorker, started, type WorkerProcess } from './support/processes.js'
 
-describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
+describe('worker processes killed mid-run', { timeout: 300_000 }, () => {
   let handle: Awaited<ReturnType<typeof openSeededDb>>
   let smtp: TestSmtp
   let queues: Queues
@@ -25,7 +25,7 @@ describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
   beforeAll(async () => {
     handle = await openSeededDb('postgres')
     // Placements a year ahead, so today's real date (the worker's clock) is before every period.
-    await seedSynthetic(handle.db, { students: 2500, seed: 21, region: 'reg-kempen', schoolYearStart: 2027 })
+    await seedSynthetic(handle.db, { students: 1500, seed: 21, region: 'reg-kempen', schoolYearStart: 2027 })
     smtp = await startTestSmtp()
     queues = openQueues({
       connection: redisConnection(REDIS_URL, 'producer'),
@@ -117,8 +117,10 @@ describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
       .where('run_id', '=', run.id)
       .execute()
     expect(parts.map((p) => p.part).sort((a, b) => a - b)).toEqual([...Array(run.parts).keys()])
-    await waitFor('the mails of the first run', async () =>
-      (await mailsOf(run.id)).every((m) => m.status === 'sent') ? true : undefined,
+    await waitFor(
+      'the mails of the first run',
+      async () => ((await mailsOf(run.id)).every((m) => m.status === 'sent') ? true : undefined),
+      150_000,
     )
   })
 
@@ -137,10 +139,14 @@ describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
 
     await worker()
     const run = await finished(jobId)
-    const rows = await waitFor('every mail settled', async () => {
-      const r = await mailsOf(run.id)
-      return r.every((m) => m.status === 'sent' || m.status === 'unknown') ? r : undefined
-    })
+    const rows = await waitFor(
+      'every mail settled',
+      async () => {
+        const r = await mailsOf(run.id)
+        return r.every((m) => m.status === 'sent' || m.status === 'unknown') ? r : undefined
+      },
+      150_000,
+    )
     const received = smtp.messages.slice(before)
     const ids = received.map((m) => m.messageId)
     expect(new Set(ids).size).toBe(ids.length)
@@ -161,7 +167,7 @@ describe('worker processes killed mid-run', { timeout: 150_000 }, () => {
     )
     expect(stdout).toMatch(/Run gevraagd \/ requested \(job \d+\)/)
     expect(stdout).toMatch(/delen \/ parts/)
-    expect(stdout).toMatch(/Run [0-9a-f-]{36} \(\d{4}-\d{2}-\d{2}\): 2500 leerlingen, \d+ geplaatst/)
+    expect(stdout).toMatch(/Run [0-9a-f-]{36} \(\d{4}-\d{2}-\d{2}\): 1500 leerlingen, \d+ geplaatst/)
   })
 
   it('stops on SIGTERM after finishing its work, with exit code 0', async () => {
