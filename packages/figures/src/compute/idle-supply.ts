@@ -8,7 +8,7 @@ import { ALL_PROGRAMMES, byCodePoint, recognisedFor } from './recognition.js'
  */
 export function idleSupply(input: FiguresInput, placedAt: ReadonlyMap<string, number>): IdlePlace[] {
   const proposals = new Map<string, number>()
-  for (const p of input.proposals) proposals.set(p.placeId, (proposals.get(p.placeId) ?? 0) + 1)
+  for (const p of input.proposals) proposals.set(p.placeId, (proposals.get(p.placeId) ?? 0) + p.count)
   const out: IdlePlace[] = []
   for (const p of input.places) {
     const free = Math.max(0, p.capacity - p.acceptedSeats)

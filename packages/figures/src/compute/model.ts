@@ -45,11 +45,11 @@ export interface PlaceFact {
   readonly mentor: Mentor | null
 }
 
-/** A proposal of this run. */
+/** How many proposals of this run (not declined) name a place, for students of one school. */
 export interface ProposalFact {
-  readonly studentId: string
-  readonly schoolId: string
   readonly placeId: string
+  readonly schoolId: string
+  readonly count: number
 }
 
 /** Everything one run's figures are computed from; no I/O is needed beyond building this. */

@@ -158,11 +158,10 @@ export const SCENARIO: FiguresInput = {
     }),
   ],
   proposals: [
-    { studentId: 's1', schoolId: SA, placeId: 'p1' },
-    { studentId: 's2', schoolId: SA, placeId: 'p1' },
-    { studentId: 's4', schoolId: SB, placeId: 'p2' },
-    { studentId: 's6', schoolId: SC, placeId: 'p3' },
-    { studentId: 's6', schoolId: SC, placeId: 'p4' },
+    { placeId: 'p1', schoolId: SA, count: 2 },
+    { placeId: 'p2', schoolId: SB, count: 1 },
+    { placeId: 'p3', schoolId: SC, count: 1 },
+    { placeId: 'p4', schoolId: SC, count: 1 },
   ],
   programmeTitles: new Map([
     [E, 'Elektrotechnieken'],

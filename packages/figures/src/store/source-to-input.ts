@@ -74,11 +74,7 @@ export function sourceToFiguresInput(source: FiguresSource): FiguresInput {
       recognitions: p.recognitions,
       mentor: p.mentor,
     })),
-    proposals: source.proposals.map((p) => ({
-      studentId: p.studentId,
-      schoolId: p.schoolId,
-      placeId: p.placeId,
-    })),
+    proposals: source.proposals,
     programmeTitles: new Map(source.programmes.map((p) => [p.id, p.title])),
     schoolNames: new Map(source.schools.map((s) => [s.id, s.name])),
   }
