@@ -45,8 +45,11 @@ async function main(): Promise<void> {
       lockMs: env.JOB_LOCK_MS,
     },
   )
-  await registerNightlySchedule(worker.queues.match, env.MATCH_CRON, env.TZ)
-  logger.info({ cron: env.MATCH_CRON, tz: env.TZ, parts: env.MATCH_PARTS }, 'worker started')
+  await registerNightlySchedule(worker.queues.match, env.MATCH_CRON, env.TZ, env.MATCH_PUBLISH === 'auto')
+  logger.info(
+    { cron: env.MATCH_CRON, tz: env.TZ, parts: env.MATCH_PARTS, publish: env.MATCH_PUBLISH },
+    'worker started',
+  )
 
   let stopping = false
   const stop = async (signal: string) => {

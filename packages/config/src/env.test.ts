@@ -25,6 +25,7 @@ describe('loadWorkerEnv', () => {
   it('fills the defaults: 02:00 Brussels, one match job and four mails at a time, eight parts', () => {
     expect(loadWorkerEnv(GOOD)).toMatchObject({
       MATCH_CRON: '0 2 * * *',
+      MATCH_PUBLISH: 'auto',
       TZ: 'Europe/Brussels',
       MATCH_CONCURRENCY: 1,
       MAIL_CONCURRENCY: 4,

@@ -77,6 +77,8 @@ export const ZWorkerEnv = z.object({
       message: 'geen geldig afzenderadres, bv. Stagebrug <noreply@stagebrug.be> / not a valid sender address',
     }),
   MATCH_CRON: cron,
+  /** auto: a night's proposals reach companies as soon as it succeeds; hold: only once an administrator publishes it. */
+  MATCH_PUBLISH: z.enum(['auto', 'hold'], { error: 'auto of hold / auto or hold' }).default('auto'),
   TZ: timeZone,
   MATCH_CONCURRENCY: count(1, 64),
   MAIL_CONCURRENCY: count(4, 64),

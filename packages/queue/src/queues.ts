@@ -46,8 +46,14 @@ export function openQueues(s: QueueSettings): Queues {
  * Registers the nightly run. Upserting by a fixed id makes this safe to call from every worker
  * at start-up: however many workers run, there is one schedule.
  */
-export async function registerNightlySchedule(match: Queue, cron: string, timeZone: string): Promise<void> {
-  const data: NightJob = { trigger: 'scheduled', requestedBy: 'scheduler', publish: true }
+export async function registerNightlySchedule(
+  match: Queue,
+  cron: string,
+  timeZone: string,
+  /** false: every night is held back until an administrator publishes it. */
+  publish = true,
+): Promise<void> {
+  const data: NightJob = { trigger: 'scheduled', requestedBy: 'scheduler', publish }
   await match.upsertJobScheduler(
     jobIds.nightlyScheduler,
     { pattern: cron, tz: timeZone },
