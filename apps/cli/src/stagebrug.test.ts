@@ -299,4 +299,16 @@ describe('pnpm stagebrug', () => {
       await handle.destroy()
     }
   })
+
+  it('prints the regional figures of the latest run as a table', async () => {
+    const table = await stagebrug('figures', '--level', 'region')
+    expect(table.code).toBe(0)
+    const lines = table.stdout.split('\n')
+    expect(lines[0]).toMatch(/^Regionale cijfers van run [0-9a-f-]{36} \(\d{4}-\d{2}-\d{2}\), per regio:$/)
+    expect(lines[1]).toMatch(/^regio\s+studierichting\s+zoekend\s+voorgesteld\s+zonder\s+aanvaard/)
+    expect(lines.find((l) => l.startsWith('Vlaanderen ') && l.includes('alle studierichtingen'))).toMatch(
+      /^Vlaanderen\s+alle studierichtingen\s+3\s/,
+    )
+    expect(lines.some((l) => l.startsWith('Regio Waasland ') && l.includes('Logistiek'))).toBe(true)
+  })
 })

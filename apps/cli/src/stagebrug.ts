@@ -6,12 +6,14 @@
 //   coordinator add --school <instellingsnummer> --name <name> --email <e-mail>
 //   run [--inline] [--hold] [--no-wait]
 //   apikey create --name <name> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
+//   figures [--run <id>] [--level province|arrondissement|region] [--csv]
 // DATABASE_URL: postgres://… or pglite://<dir> (default pglite://.stagebrug/db, an embedded database).
 import { parseArgs } from 'node:util'
 import { ACCEPTED_URL_FORMS, createDb } from '@stagebrug/db'
 import { apiKeyCreate } from './commands/apikey-create.js'
 import { coordinatorAdd } from './commands/coordinator-add.js'
 import { dbMigrate } from './commands/db-migrate.js'
+import { printFigures } from './commands/figures.js'
 import { importFile } from './commands/import-file.js'
 import { runNight } from './commands/run-night.js'
 import { schoolAdd } from './commands/school-add.js'
@@ -27,6 +29,8 @@ const USAGE = `gebruik / usage:
       --inline (of zonder REDIS_URL): dezelfde run in dit proces; mails via SMTP_URL of als .eml in .stagebrug/mails
       --hold: bedrijven krijgen de voorstellen pas na publicatie / companies see the proposals only once published
   pnpm stagebrug apikey create --name <naam> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
+  pnpm stagebrug figures [--run <id>] [--level province|arrondissement|region] [--csv]
+      regionale cijfers van een run (standaard de laatste geslaagde) / regional figures of a run (default the latest)
 DATABASE_URL: ${ACCEPTED_URL_FORMS.join(' | ')} (standaard / default pglite://.stagebrug/db)`
 
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +49,9 @@ async function main(argv: string[]): Promise<number> {
       'no-wait': { type: 'boolean' },
       role: { type: 'string' },
       company: { type: 'string' },
+      run: { type: 'string' },
+      level: { type: 'string' },
+      csv: { type: 'boolean' },
     },
   })
   // Each command with the number of words it takes (the import commands take a file too).
@@ -56,8 +63,11 @@ async function main(argv: string[]): Promise<number> {
     'import students': 3,
     'import places': 3,
     run: 1,
+    figures: 1,
   }
-  const command = positionals[0] === 'run' ? 'run' : positionals.slice(0, 2).join(' ')
+  const command = ['run', 'figures'].includes(positionals[0] ?? '')
+    ? positionals[0]!
+    : positionals.slice(0, 2).join(' ')
   if (known[command] === undefined || positionals.length > known[command]) {
     console.error(`Onbekend commando / unknown command: ${JSON.stringify(command)}\n${USAGE}`)
     return 2
@@ -75,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'school add') return await schoolAdd(handle, values)
     if (command === 'coordinator add') return await coordinatorAdd(handle, values)
     if (command === 'apikey create') return await apiKeyCreate(handle, values)
+    if (command === 'figures') return await printFigures(handle, values)
     if (command === 'run') {
       const cwd = process.env.INIT_CWD ?? process.cwd()
       return await runNight(

@@ -10,6 +10,7 @@ import {
 import { escapeHtml } from '@stagebrug/mail'
 import type { MatchSummary } from '@stagebrug/matching-core'
 import type { WorkerDeps } from './deps.js'
+import { runFiguresAfterClose } from './run-figures.js'
 import { shortlistMails } from './shortlist-mails.js'
 
 /** The counts stored with a run: the merged summary, flat. */
@@ -37,7 +38,10 @@ export async function finalizeRun(
 ): Promise<boolean> {
   const run = await getMatchRun(deps.db, job.runId)
   if (!run) throw new Error(`Run ${job.runId} does not exist`)
-  if (run.status === 'succeeded') return false
+  if (run.status === 'succeeded') {
+    await runFiguresAfterClose(deps, run.id) // a retry after a crash between the close and the figures
+    return false
+  }
   const expected = run.parts ?? 0
   const stored = await storedParts(deps.db, job.runId)
   if (stored.length !== expected) {
@@ -74,6 +78,7 @@ export async function finalizeRun(
     { stage: 'finalize', runId: run.id, mails: mails.length, ...runCounts(job.summary), renderMs },
     'run succeeded',
   )
+  await runFiguresAfterClose(deps, run.id)
   return closed
 }
 

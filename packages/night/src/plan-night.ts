@@ -22,7 +22,7 @@ export function dayIn(timeZone: string, at: Date): string {
 
 /**
  * Opens the run of a trigger (or finds it again on a retry), loads the night's snapshot and splits
- * it into independent parts. The seed is drawn once and stored with the run.
+ * it into independent parts. The seed is stored with the run, so a retry matches with the same one.
  */
 export async function planNight(
   deps: WorkerDeps,
@@ -30,11 +30,13 @@ export async function planNight(
     readonly jobKey: string
     readonly trigger: MatchRunTrigger
     readonly params: Record<string, unknown>
+    /** The lottery seed; drawn at random when not given (the demo and the bench pass one, to be reproducible). */
+    readonly seed?: number
   },
 ): Promise<PlannedNight> {
   const run = await openMatchRun(deps.db, {
     jobKey: trigger.jobKey,
-    seed: randomInt(2 ** 31 - 1),
+    seed: trigger.seed ?? randomInt(2 ** 31 - 1),
     today: dayIn(deps.settings.timeZone, deps.now()),
     trigger: trigger.trigger,
     params: trigger.params,

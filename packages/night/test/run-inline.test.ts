@@ -70,6 +70,16 @@ describe.each(ENGINES)('a night in one process on %s', (engine) => {
     expect(run.published_at).not.toBeNull()
   })
 
+  it('matches with the seed it is given, so the same seed gives the same night', async () => {
+    const night = await runNightInline(deps, {
+      jobKey: 'inline-seeded',
+      requestedBy: 'test',
+      publish: false,
+      seed: 4242,
+    })
+    expect(Number(night.run.seed)).toBe(4242)
+  })
+
   it('refuses to run the same request twice', async () => {
     await expect(
       runNightInline(deps, { jobKey: 'inline-1', requestedBy: 'test', publish: true }),

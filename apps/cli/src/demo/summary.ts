@@ -29,10 +29,11 @@ export const UNMATCHED_NL: Readonly<Record<UnmatchedCode, string>> = {
   no_places_for_programme: 'geen plaatsen voor de studierichting',
 }
 
+// Counted per mail, not per person: a trajectbegeleider can get a shortlist and a watch-list mail.
 export const KIND_NL: Readonly<Record<MailKind, readonly [string, string]>> = {
-  coordinator: ['trajectbegeleider', 'trajectbegeleiders'],
-  company: ['bedrijf', 'bedrijven'],
-  admin: ['beheerder', 'beheerders'],
+  coordinator: ['aan een trajectbegeleider', 'aan trajectbegeleiders'],
+  company: ['aan een bedrijf', 'aan bedrijven'],
+  admin: ['aan de beheerder', 'aan de beheerder'],
 }
 
 export const num = (n: number) => n.toLocaleString('nl-BE')
