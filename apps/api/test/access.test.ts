@@ -389,6 +389,11 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     ok: 200,
     req: () => json('GET', `/runs/${r.run}/figures?level=province`),
   },
+  'GET /admin/runs/:id/supply': {
+    allowed: ADMIN,
+    ok: 200,
+    req: () => json('GET', `/admin/runs/${r.run}/supply`),
+  },
   'GET /runs/:id/figures/chart.svg': {
     allowed: 'any',
     ok: 200,

@@ -167,6 +167,18 @@ describe('regional figures of a run', () => {
     expect(totals.rows).toEqual([flanders])
   })
 
+  it('shows the administrator the idle recognised places and the watch list, and nobody else', async () => {
+    const res = await w.call('admin', { url: `/admin/runs/${run}/supply` })
+    expect(res.statusCode).toBe(200)
+    const body = res.json<{ runId: string; idle: { placeId: string; reason: string }[]; watch: unknown[] }>()
+    expect(body.runId).toBe(run)
+    expect(Array.isArray(body.idle)).toBe(true)
+    expect(Array.isArray(body.watch)).toBe(true)
+    for (const p of body.idle) expect(['not_proposed', 'not_filled']).toContain(p.reason)
+    expect((await w.call('schoolA', { url: `/admin/runs/${run}/supply` })).statusCode).toBe(403)
+    expect((await w.call('companyX', { url: `/admin/runs/${run}/supply` })).statusCode).toBe(403)
+  })
+
   it('serves CSV for Belgian Excel: ; between cells and Dutch headers', async () => {
     const res = await w.call('schoolA', { url: `/runs/${run}/figures?format=csv&level=flanders` })
     expect(res.statusCode).toBe(200)

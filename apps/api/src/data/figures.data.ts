@@ -82,3 +82,18 @@ export async function runFiguresChart(
     )
   return regionChartSvg(figures, { level, key })
 }
+
+/**
+ * The supply side of a run for the administrator: recognised places that were never proposed or
+ * never filled, and the watch list (recognitions and mentor training due within 90 days, with the
+ * schools that rely on them). Admin only: it names companies and which schools rely on whom.
+ */
+export async function runSupply(ctx: DataCtx, runId: string) {
+  const figures = await figuresOf(ctx, runId, { level: 'flanders' })
+  return {
+    runId: figures.runId,
+    today: figures.today,
+    idle: figures.idle.map((p) => ({ ...p, regions: [...p.regions], programmes: [...p.programmes] })),
+    watch: figures.watch.map((w) => ({ ...w, schools: [...w.schools] })),
+  }
+}

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { runFigureRows, runFiguresChart, runFiguresCsv } from '../data/figures.data.js'
+import { runFigureRows, runFiguresChart, runFiguresCsv, runSupply } from '../data/figures.data.js'
 import { ZIdParams, ZRegion } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 // Aggregated figures per region × programme hold no personal data: any key may read them, for the
 // runs it can see (a company: published runs only).
 const anyKey = { roles: 'any' as const }
+const admin = { roles: ['admin'] as const }
 const tags = ['figures']
 
 const ZLevel = z.enum(['flanders', 'province', 'arrondissement', 'region'])
@@ -93,5 +94,19 @@ export const figuresRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       reply
         .type('image/svg+xml; charset=utf-8')
         .send(await runFiguresChart(dataCtx(deps, request), request.params.id, request.query)),
+  )
+  app.get(
+    '/admin/runs/:id/supply',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Idle recognised places and the watch list of a run (administrators)',
+        description:
+          'Recognised places never proposed or never filled, and recognitions or mentor training due within 90 days with the schools that rely on them.',
+        params: ZIdParams,
+      },
+    },
+    async (request) => runSupply(dataCtx(deps, request), request.params.id),
   )
 }
