@@ -1,12 +1,7 @@
-import type { MatchSummary } from '@stagebrug/matching-core'
+import { type MatchSummary, UNMATCHED_LABELS_NL } from '@stagebrug/matching-core'
 import type { StageTimings } from './stages.js'
 
-const UNMATCHED_NL = {
-  no_places_for_programme: 'geen plaatsen voor de studierichting',
-  no_place_in_range: 'geen plaats binnen bereik',
-  no_eligible_place: 'geen plaats die aan de regels voldoet',
-  outranked: 'alle plaatsen naar hoger gerangschikte leerlingen',
-} as const
+const UNMATCHED_NL = UNMATCHED_LABELS_NL
 
 /** A plain-text summary of a run, in Dutch. */
 export function renderSummary(s: MatchSummary, ms: StageTimings): string {

@@ -1,4 +1,4 @@
-import type { Proposal, UnmatchedReason } from './result.js'
+import type { Proposal, UnmatchedCode, UnmatchedReason } from './result.js'
 import type { RuleCode } from './rules/index.js'
 
 /** Dutch (nl-BE) label of each hard rule, as a coordinator reads it. */
@@ -18,6 +18,14 @@ export const RULE_LABELS_NL: Readonly<Record<RuleCode, string>> = {
   needs_inclusive_workplace: 'geen inclusieve werkplek',
   no_recognition: 'geen geldige erkenning voor deze studierichting',
   no_valid_mentor: 'geen geldige mentor',
+}
+
+/** Dutch (nl-BE) short label of each reason a student is unplaced, for tables and summaries. */
+export const UNMATCHED_LABELS_NL: Readonly<Record<UnmatchedCode, string>> = {
+  no_places_for_programme: 'geen plaatsen voor de studierichting',
+  no_place_in_range: 'geen plaats binnen bereik',
+  no_eligible_place: 'geen plaats die aan de regels voldoet',
+  outranked: 'alle plaatsen naar hoger gerangschikte leerlingen',
 }
 
 /** The reasons for a proposal in plain Dutch, e.g. "zelfde studierichting, 7 km van huis, 4 van 6 competenties". */

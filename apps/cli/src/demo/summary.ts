@@ -1,5 +1,5 @@
 import type { MailKind } from '@stagebrug/db'
-import type { MatchSummary, UnmatchedCode } from '@stagebrug/matching-core'
+import { type MatchSummary, UNMATCHED_LABELS_NL, type UnmatchedCode } from '@stagebrug/matching-core'
 import type { Example, RegionRow } from './report.js'
 
 /** Everything the demo reports about its night; also the shape of summary.json. */
@@ -22,12 +22,7 @@ export interface DemoSummary extends MatchSummary {
   readonly example: Example | null
 }
 
-export const UNMATCHED_NL: Readonly<Record<UnmatchedCode, string>> = {
-  outranked: 'alle plaatsen naar hoger gerangschikte leerlingen',
-  no_place_in_range: 'geen plaats binnen bereik',
-  no_eligible_place: 'geen plaats die aan de regels voldoet',
-  no_places_for_programme: 'geen plaatsen voor de studierichting',
-}
+export const UNMATCHED_NL = UNMATCHED_LABELS_NL
 
 // Counted per mail, not per person: a trajectbegeleider can get a shortlist and a watch-list mail.
 export const KIND_NL: Readonly<Record<MailKind, readonly [string, string]>> = {

@@ -1,10 +1,10 @@
+import { UNMATCHED_LABELS_NL } from '@stagebrug/matching-core'
 import type { FigureLevel } from '../compute/model.js'
 
 /** The unmatched codes in short Dutch, for tables and CSV. */
 export const REASON_LABELS_NL: Readonly<Record<string, string>> = {
-  no_places_for_programme: 'geen plaatsen voor de studierichting',
-  no_place_in_range: 'geen plaats binnen bereik',
-  no_eligible_place: 'geen plaats die aan de regels voldoet',
+  ...UNMATCHED_LABELS_NL,
+  // Shorter than the core's sentence: it heads a table column.
   outranked: 'anderen stonden hoger gerangschikt',
   unknown: 'onbekend',
 }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import { MailSendError, toMailSendError } from './mail-send-error.js'
-import type { Mailer } from './mailer.js'
+import { bracketed, type Mailer } from './mailer.js'
 
 /** One mail written by an EML mailer. */
 export interface EmlFile {
@@ -89,12 +89,4 @@ function safeName(to: string): string {
     .replace(/^[._]+|[._]+$/g, '')
     .slice(0, 80)
   return name === '' ? 'mail' : name
-}
-
-function bracketed(messageId: string): string {
-  const id = messageId.trim()
-  if (!/^(<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(id)) {
-    throw new MailSendError(`Not a Message-ID: ${JSON.stringify(messageId)}`, { kind: 'permanent' })
-  }
-  return id.startsWith('<') ? id : `<${id}>`
 }

@@ -78,7 +78,8 @@ export function createMailer(smtpUrl: string, from: string, options: MailerOptio
   }
 }
 
-function bracketed(messageId: string): string {
+/** The Message-ID as a header value, `<local@domain>`; anything else is refused as permanent. */
+export function bracketed(messageId: string): string {
   const id = messageId.trim()
   if (!/^(<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(id)) {
     throw new MailSendError(`Not a Message-ID: ${JSON.stringify(messageId)}`, { kind: 'permanent' })
