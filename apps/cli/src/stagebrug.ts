@@ -7,6 +7,7 @@
 //   run [--inline] [--hold] [--no-wait]
 //   apikey create --name <name> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
 //   figures [--run <id>] [--level province|arrondissement|region] [--csv]
+//   purge --school-year <2025-2026> [--dry-run]
 // DATABASE_URL: postgres://… or pglite://<dir> (default pglite://.stagebrug/db, an embedded database).
 import { parseArgs } from 'node:util'
 import { ACCEPTED_URL_FORMS, createDb } from '@stagebrug/db'
@@ -15,6 +16,7 @@ import { coordinatorAdd } from './commands/coordinator-add.js'
 import { dbMigrate } from './commands/db-migrate.js'
 import { printFigures } from './commands/figures.js'
 import { importFile } from './commands/import-file.js'
+import { purge } from './commands/purge.js'
 import { runNight } from './commands/run-night.js'
 import { schoolAdd } from './commands/school-add.js'
 
@@ -31,6 +33,8 @@ const USAGE = `gebruik / usage:
   pnpm stagebrug apikey create --name <naam> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
   pnpm stagebrug figures [--run <id>] [--level province|arrondissement|region] [--csv]
       regionale cijfers van een run (standaard de laatste geslaagde) / regional figures of a run (default the latest)
+  pnpm stagebrug purge --school-year <2025-2026> [--dry-run]
+      verwijdert de leerlingen van een afgelopen schooljaar / removes the students of a finished school year
 DATABASE_URL: ${ACCEPTED_URL_FORMS.join(' | ')} (standaard / default pglite://.stagebrug/db)`
 
 async function main(argv: string[]): Promise<number> {
@@ -52,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       run: { type: 'string' },
       level: { type: 'string' },
       csv: { type: 'boolean' },
+      'school-year': { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   })
   // Each command with the number of words it takes (the import commands take a file too).
@@ -64,8 +70,9 @@ async function main(argv: string[]): Promise<number> {
     'import places': 3,
     run: 1,
     figures: 1,
+    purge: 1,
   }
-  const command = ['run', 'figures'].includes(positionals[0] ?? '')
+  const command = ['run', 'figures', 'purge'].includes(positionals[0] ?? '')
     ? positionals[0]!
     : positionals.slice(0, 2).join(' ')
   if (known[command] === undefined || positionals.length > known[command]) {
@@ -86,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'coordinator add') return await coordinatorAdd(handle, values)
     if (command === 'apikey create') return await apiKeyCreate(handle, values)
     if (command === 'figures') return await printFigures(handle, values)
+    if (command === 'purge') return await purge(handle, values, new Date().toISOString().slice(0, 10))
     if (command === 'run') {
       const cwd = process.env.INIT_CWD ?? process.cwd()
       return await runNight(

@@ -55,6 +55,14 @@ export {
 } from './repositories/place.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
 export {
+  type PurgeCounts,
+  PurgeError,
+  type PurgeOptions,
+  parseSchoolYear,
+  purgeSchoolYear,
+  type SchoolYear,
+} from './repositories/purge.repository.js'
+export {
   coordinatorsOfSchools,
   figureTrend,
   latestSucceededRunId,
