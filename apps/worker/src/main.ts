@@ -1,10 +1,12 @@
 // The worker's composition root: reads the environment once, opens the database, Redis and SMTP,
-// registers the nightly schedule and processes match and mail jobs until SIGTERM or SIGINT.
+// registers the nightly schedule and processes match and mail jobs until SIGTERM or SIGINT;
+// with HEALTH_PORT set it also answers GET /healthz.
 import { EnvError, loadWorkerEnv } from '@stagebrug/config'
 import { createDb } from '@stagebrug/db'
 import { createMailer } from '@stagebrug/mail'
 import { redisConnection, registerNightlySchedule } from '@stagebrug/queue'
 import { pino } from 'pino'
+import { startHealthServer, workerHealthChecks } from './health.js'
 import { startWorker } from './worker.js'
 
 async function main(): Promise<void> {
@@ -46,8 +48,22 @@ async function main(): Promise<void> {
     },
   )
   await registerNightlySchedule(worker.queues.match, env.MATCH_CRON, env.TZ, env.MATCH_PUBLISH === 'auto')
+  const health =
+    env.HEALTH_PORT === undefined
+      ? null
+      : await startHealthServer({
+          host: env.HEALTH_HOST,
+          port: env.HEALTH_PORT,
+          checks: workerHealthChecks(handle.db, worker.queues.match),
+        })
   logger.info(
-    { cron: env.MATCH_CRON, tz: env.TZ, parts: env.MATCH_PARTS, publish: env.MATCH_PUBLISH },
+    {
+      cron: env.MATCH_CRON,
+      tz: env.TZ,
+      parts: env.MATCH_PARTS,
+      publish: env.MATCH_PUBLISH,
+      health: health === null ? null : `${env.HEALTH_HOST}:${health.port}`,
+    },
     'worker started',
   )
 
@@ -56,6 +72,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'stopping: finishing current jobs')
+    await health?.close()
     // A job still running when close() returns keeps its lock until it expires; BullMQ then
     // hands it to another worker (stalled-job recovery), and our writes are idempotent.
     await worker.close()

@@ -69,6 +69,34 @@ describe('loadWorkerEnv', () => {
     })
   })
 
+  it('has no health endpoint unless HEALTH_PORT is set, and then listens on the loopback address', () => {
+    const off = loadWorkerEnv(GOOD)
+    expect(off.HEALTH_PORT).toBeUndefined()
+    expect(loadWorkerEnv({ ...GOOD, HEALTH_PORT: '9464' })).toMatchObject({
+      HEALTH_PORT: 9464,
+      HEALTH_HOST: '127.0.0.1',
+    })
+    expect(loadWorkerEnv({ ...GOOD, HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0' }).HEALTH_HOST).toBe(
+      '0.0.0.0',
+    )
+  })
+
+  it('refuses a health port that is not a port', () => {
+    const message = (value: string) => problems({ ...GOOD, HEALTH_PORT: value })
+    expect(message('0')).toEqual([
+      { variable: 'HEALTH_PORT', message: 'tussen 1 en 65535 / between 1 and 65535' },
+    ])
+    expect(message('65536')).toEqual([
+      { variable: 'HEALTH_PORT', message: 'tussen 1 en 65535 / between 1 and 65535' },
+    ])
+    expect(message('94.5')).toEqual([
+      { variable: 'HEALTH_PORT', message: 'moet een geheel getal zijn / must be a whole number' },
+    ])
+    expect(message('health')).toEqual([
+      { variable: 'HEALTH_PORT', message: 'moet een poortnummer zijn / must be a port number' },
+    ])
+  })
+
   it('accepts a bare sender address and an embedded database', () => {
     const env = loadWorkerEnv({ ...GOOD, MAIL_FROM: 'noreply@school.be', DATABASE_URL: 'pglite://memory' })
     expect(env.MAIL_FROM).toBe('noreply@school.be')

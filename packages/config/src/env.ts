@@ -53,6 +53,13 @@ const timeZone = z
 
 const email = z.email('geen geldig e-mailadres / not a valid e-mail address')
 
+const port = (min: 0 | 1) =>
+  z.coerce
+    .number({ error: 'moet een poortnummer zijn / must be a port number' })
+    .int('moet een geheel getal zijn / must be a whole number')
+    .min(min, `tussen ${min} en 65535 / between ${min} and 65535`)
+    .max(65_535, `tussen ${min} en 65535 / between ${min} and 65535`)
+
 /** Variables the worker and the API read alike, with the same rules and defaults. */
 const shared = {
   DATABASE_URL: url(['postgres', 'postgresql', 'pglite'], 'postgres://stagebrug@127.0.0.1:5432/stagebrug'),
@@ -85,6 +92,10 @@ export const ZWorkerEnv = z.object({
   MATCH_PARTS: count(8, 1024),
   /** How long a worker holds a job without renewing its lock before another worker takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000, 'minstens 1000 / at least 1000').default(30_000),
+  /** Port of the health endpoint (GET /healthz: 200 while PostgreSQL and Redis answer, 503 otherwise); unset: none. */
+  HEALTH_PORT: port(1).optional(),
+  /** Address the health endpoint listens on; 0.0.0.0 when probed from outside the container. */
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
 })
 
 export type WorkerEnv = Readonly<z.infer<typeof ZWorkerEnv>>
@@ -107,12 +118,7 @@ const flag = (fallback: boolean) =>
 export const ZApiEnv = z.object({
   ...shared,
   HOST: z.string().trim().min(1).default('127.0.0.1'),
-  PORT: z.coerce
-    .number({ error: 'moet een poortnummer zijn / must be a port number' })
-    .int('moet een geheel getal zijn / must be a whole number')
-    .min(0, 'tussen 0 en 65535 / between 0 and 65535')
-    .max(65_535, 'tussen 0 en 65535 / between 0 and 65535')
-    .default(3000),
+  PORT: port(0).default(3000),
   /** Largest JSON body. */
   BODY_LIMIT_BYTES: bytes(1024 * 1024),
   /** Largest uploaded file (placement list, place registration). */
