@@ -43,6 +43,13 @@ export async function startWorker(
     )
     w.on('error', (error) => deps.logger.error({ queue: w.name, error: error.message }, 'worker error'))
   }
+  // The worker's own producers (parts, mails) emit 'error' while Redis is away; without a listener
+  // BullMQ prints each one as a raw stack trace on stderr, outside the structured log.
+  const onQueueError = (queue: string) => (error: Error) =>
+    deps.logger.warn({ queue, error: error.message }, 'queue connection error')
+  queues.match.on('error', onQueueError(QUEUES.match))
+  queues.mail.on('error', onQueueError(QUEUES.mail))
+  queues.flows.on('error', onQueueError('flows'))
   await Promise.all([match.waitUntilReady(), mail.waitUntilReady()])
   await enqueueMails(queues.mail, await pendingMailIds(deps.db))
   return {
