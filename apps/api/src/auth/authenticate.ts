@@ -2,6 +2,7 @@ import { type Database, findActiveApiKey, hashApiKey, touchApiKey } from '@stage
 import type { Kysely } from 'kysely'
 import { AppError } from '../errors.js'
 import type { Caller, Scope } from '../scope/scope.js'
+import { keyCacheOf } from './key-cache.js'
 
 /** The key of an `Authorization: Bearer sb_…` header, or of Basic auth (any user, the key as password) for browsers. */
 export function keyFromHeader(header: string | undefined): string | undefined {
@@ -18,8 +19,9 @@ export function keyFromHeader(header: string | undefined): string | undefined {
 }
 
 /**
- * Finds the caller of a key: unknown or revoked keys throw UNAUTHENTICATED (a revoked key stops at
- * once: nothing is cached). A school key of a group reaches the group's schools as they are now.
+ * Finds the caller of a key: unknown or revoked keys throw UNAUTHENTICATED. A known key is trusted
+ * for up to KEY_CACHE_TTL_MS (key-cache.ts) without another lookup; revoking it through this API
+ * forgets it at once. A school key of a group reaches the group's schools as they were at the lookup.
  */
 export async function authenticate(db: Kysely<Database>, key: string | undefined): Promise<Caller> {
   if (!key?.startsWith('sb_') || key.length > 100) {
@@ -28,11 +30,26 @@ export async function authenticate(db: Kysely<Database>, key: string | undefined
       'Geef een API-sleutel mee: Authorization: Bearer sb_… / Send an API key',
     )
   }
-  const row = await findActiveApiKey(db, hashApiKey(key))
+  const hash = hashApiKey(key)
+  const cache = keyCacheOf(db)
+  const now = Date.now()
+  const cached = cache.get(hash, now)
+  if (cached) {
+    // last_used_at is kept to the minute: most requests need no write at all.
+    if (now - cached.touchedAt > 60_000) {
+      cached.touchedAt = now
+      await touchApiKey(db, cached.caller.keyId)
+    }
+    return cached.caller
+  }
+  const generation = cache.generation
+  const row = await findActiveApiKey(db, hash)
   if (!row) throw new AppError('UNAUTHENTICATED', 'Onbekende of ingetrokken sleutel / Unknown or revoked key')
-  // last_used_at is kept to the minute: most requests need no write at all.
-  if (row.last_used_at === null || Date.now() - row.last_used_at.getTime() > 60_000)
+  let touchedAt = row.last_used_at?.getTime() ?? 0
+  if (now - touchedAt > 60_000) {
+    touchedAt = now
     await touchApiKey(db, row.id)
+  }
   let scope: Scope
   if (row.role === 'admin') scope = { role: 'admin' }
   else if (row.role === 'company') scope = { role: 'company', companyId: row.scope_company_id! }
@@ -47,5 +64,7 @@ export async function authenticate(db: Kysely<Database>, key: string | undefined
       .execute()
     scope = { role: 'school', schoolIds: schools.map((s) => s.id), schoolGroupId: row.scope_school_group_id }
   }
-  return { keyId: row.id, keyName: row.name, scope }
+  const caller: Caller = { keyId: row.id, keyName: row.name, scope }
+  cache.set(hash, caller, { now, touchedAt, generation })
+  return caller
 }

@@ -9,6 +9,7 @@ import {
   upsertSchoolGroup,
 } from '@stagebrug/db'
 import { sql } from 'kysely'
+import { keyCacheOf } from '../auth/key-cache.js'
 import { AppError, notFound } from '../errors.js'
 import { actorOf } from '../scope/scope.js'
 import { assertAdmin, visibleSchools } from '../scope/visible.js'
@@ -100,6 +101,8 @@ export async function upsertSchoolAsAdmin(
     await audit(trx, ctx, 'school.upsert', `school:${id}`, { instellingsnummer: s.instellingsnummer })
     return id
   })
+  // A school that joined or left a group changes what the group's keys reach: ask again.
+  keyCacheOf(ctx.db).clear()
   return getSchool(ctx, id)
 }
 
@@ -254,6 +257,8 @@ export async function revokeKey(ctx: DataCtx, id: string) {
     if (!(await revokeApiKey(trx, id))) throw notFound('Actieve sleutel / Active key')
     await audit(trx, ctx, 'api_key.revoke', `api_key:${id}`)
   })
+  // After the commit: a request that looked the key up before it must not cache it again.
+  keyCacheOf(ctx.db).forgetKey(id)
 }
 
 const AUDIT_KEYSET: Keyset = { key: sql<string>`lpad(a.id::text, 20, '0')`, id: 'a.id', direction: 'desc' }

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById } from '../lookups/reference.js'
 import { releasedSchoolContacts } from '../scope/visible.js'
-import { audit, type DataCtx, iso } from './context.js'
+import { auditRead, type DataCtx, iso } from './context.js'
 import type { Keyset, Page } from './page.js'
 import { toPage } from './page.js'
 import { type ProposalFilter, type ProposalRow, proposalRows } from './proposals.data.js'
@@ -69,8 +69,8 @@ async function coordinatorsOf(ctx: DataCtx, rows: readonly ProposalRow[]) {
   return map
 }
 
-async function auditRead(ctx: DataCtx, action: string, subject: string, items: readonly CompanyProposal[]) {
-  await audit(ctx.db, ctx, action, subject, {
+async function auditViews(ctx: DataCtx, action: string, subject: string, items: readonly CompanyProposal[]) {
+  await auditRead(ctx, action, subject, {
     ids: items.map((p) => p.id),
     withContact: items.filter((p) => p.contact !== null).map((p) => p.id),
   })
@@ -81,7 +81,7 @@ export async function listCompanyProposals(ctx: DataCtx, f: ProposalFilter): Pro
   const rows = await proposalRows(ctx, f, COMPANY_KEYSET)
   const coordinators = await coordinatorsOf(ctx, rows.slice(0, f.limit))
   const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, coordinators))
-  await auditRead(ctx, 'proposal.list', 'proposals', page.items)
+  await auditViews(ctx, 'proposal.list', 'proposals', page.items)
   return page
 }
 
@@ -90,6 +90,6 @@ export async function getCompanyProposal(ctx: DataCtx, id: string): Promise<Comp
   const row = rows[0]
   if (!row) throw notFound('Voorstel / Proposal')
   const view = toCompanyView(row, await coordinatorsOf(ctx, rows))
-  await auditRead(ctx, 'proposal.read', `proposal:${id}`, [view])
+  await auditViews(ctx, 'proposal.read', `proposal:${id}`, [view])
   return view
 }

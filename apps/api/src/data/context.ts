@@ -1,6 +1,7 @@
 import { type Database, writeAudit } from '@stagebrug/db'
 import type { Kysely, Transaction } from 'kysely'
 import { actorOf, type Caller } from '../scope/scope.js'
+import { auditBatcherOf } from './audit-batch.js'
 
 /** What every data-layer function gets: the database, the caller (and so its scope) and the clock. */
 export interface DataCtx {
@@ -18,6 +19,19 @@ export function audit(
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   return writeAudit(db, { actor: actorOf(ctx.caller), action, subject, detail })
+}
+
+/**
+ * Writes the caller's audit entry of a read (nothing else to commit with it): batched with the
+ * concurrent reads' entries into one insert, and resolved once it is committed.
+ */
+export function auditRead(
+  ctx: DataCtx,
+  action: string,
+  subject: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  return auditBatcherOf(ctx.db).add({ actor: actorOf(ctx.caller), action, subject, detail })
 }
 
 export const iso = (d: Date | string | null): string | null =>

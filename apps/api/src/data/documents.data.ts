@@ -9,7 +9,7 @@ import {
 } from '@stagebrug/documents'
 import { AppError, notFound } from '../errors.js'
 import { visibleProposals } from '../scope/visible.js'
-import { audit, type DataCtx } from './context.js'
+import { auditRead, type DataCtx } from './context.js'
 
 export type DocumentFormat = 'pdf' | 'html'
 
@@ -68,7 +68,7 @@ export async function listProposalDocuments(ctx: DataCtx, proposalId: string) {
       throw error
     }
   }
-  await audit(ctx.db, ctx, 'document.list', `proposal:${proposalId}`, {
+  await auditRead(ctx, 'document.list', `proposal:${proposalId}`, {
     kinds: documents.map((d) => d.kind),
   })
   return { documents }
@@ -94,7 +94,7 @@ export async function proposalDocument(
   } catch (error) {
     throw toAppError(error)
   }
-  await audit(ctx.db, ctx, 'document.read', `proposal:${proposalId}`, {
+  await auditRead(ctx, 'document.read', `proposal:${proposalId}`, {
     kind,
     format,
     missing: out.missing.length,

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors.js'
 import { municipalityOf, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleProposals } from '../scope/visible.js'
-import { audit, type DataCtx, iso } from './context.js'
+import { audit, auditRead, type DataCtx, iso } from './context.js'
 import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
 
 export interface ProposalFilter extends PageRequest {
@@ -156,7 +156,7 @@ export type SchoolProposal = ReturnType<typeof toSchoolView>
 export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<SchoolProposal>> {
   const rows = await proposalRows(ctx, f, SCHOOL_KEYSET)
   const page = toPage(rows, f.limit, (r) => r.id, toSchoolView)
-  await audit(ctx.db, ctx, 'proposal.list', 'proposals', {
+  await auditRead(ctx, 'proposal.list', 'proposals', {
     ids: page.items.map((p) => p.id),
     students: [...new Set(page.items.map((p) => p.student.id))],
   })
@@ -166,7 +166,7 @@ export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Prom
 export async function getSchoolProposal(ctx: DataCtx, id: string): Promise<SchoolProposal> {
   const [row] = await proposalRows(ctx, { limit: 1 }, SCHOOL_KEYSET, id)
   if (!row) throw notFound('Voorstel / Proposal')
-  await audit(ctx.db, ctx, 'proposal.read', `proposal:${id}`, { student: row.student_id })
+  await auditRead(ctx, 'proposal.read', `proposal:${id}`, { student: row.student_id })
   return toSchoolView(row)
 }
 

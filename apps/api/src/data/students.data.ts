@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById, postcodesOfRegion } from '../lookups/reference.js'
 import { visibleStudents } from '../scope/visible.js'
-import { audit, type DataCtx } from './context.js'
+import { auditRead, type DataCtx } from './context.js'
 import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
 
 export interface StudentFilter extends PageRequest {
@@ -44,7 +44,7 @@ export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page
   const [k1, k2] = keysetOrder(KEYSET)
   const rows = await q.orderBy(k1).orderBy(k2).limit(f.limit + 1).execute()
   const page = toPage(rows, f.limit, (r) => r.id, toSummary)
-  await audit(ctx.db, ctx, 'student.list', 'students', { ids: page.items.map((s) => s.id) })
+  await auditRead(ctx, 'student.list', 'students', { ids: page.items.map((s) => s.id) })
   return page
 }
 
@@ -85,7 +85,7 @@ export async function getStudent(ctx: DataCtx, id: string) {
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!r) throw notFound('Leerling / Student')
-  await audit(ctx.db, ctx, 'student.read', `student:${id}`)
+  await auditRead(ctx, 'student.read', `student:${id}`)
   return {
     ...toSummary(r),
     email: r.email,
