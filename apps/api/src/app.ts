@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { installAuth } from './auth/guard.js'
 import type { ApiDeps } from './deps.js'
-import { AppError, errorHandler, sendProblem } from './errors.js'
+import { AppError, answerClientError, errorHandler, sendProblem } from './errors.js'
 import { adminAuditRoutes } from './routes/admin-audit.routes.js'
 import { adminCompanyRoutes } from './routes/admin-companies.routes.js'
 import { adminKeyRoutes } from './routes/admin-keys.routes.js'
@@ -68,6 +68,10 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: settings.bodyLimitBytes,
     trustProxy: settings.trustProxy,
+    // A URL with a broken %-escape or an over-long parameter is refused before routing: same problem+json.
+    frameworkErrors: errorHandler,
+    // Garbage on the socket (not HTTP, headers too large) never reaches a route: answer problem+json and close.
+    clientErrorHandler: answerClientError,
   })
   // A queue whose Redis is away emits 'error' events; without a listener Node would crash on them.
   const onQueueError = (error: Error) => app.log.warn({ err: error.message }, 'queue connection error')

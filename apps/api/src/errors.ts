@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 
@@ -133,10 +134,43 @@ function isUnavailable(error: unknown): boolean {
   if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true
   if (
     typeof e.message === 'string' &&
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable/i.test(
+      e.message,
+    )
   )
     return true
   return Array.isArray(e.errors) && e.errors.some(isUnavailable)
+}
+
+// Data exceptions of PostgreSQL (class 22): a value the schema let through but the database cannot
+// store, e.g. a NUL character (22021) or a number out of range (22003). The request is at fault.
+const DATA_EXCEPTION: Readonly<Record<string, string>> = {
+  '22021': 'Tekst met een ongeldig teken (zoals NUL) / Text with an invalid character (such as NUL)',
+  '22P05': 'Tekst met een ongeldig teken (zoals NUL) / Text with an invalid character (such as NUL)',
+  '22001': 'Een waarde is te lang / A value is too long',
+  '22003': 'Een getal is te groot / A number is out of range',
+  '22007': 'Ongeldige datum of tijd / Invalid date or time',
+  '22008': 'Ongeldige datum of tijd / Invalid date or time',
+  '22P02': 'Ongeldige waarde / Invalid value',
+}
+
+// Fastify's and @fastify/multipart's own refusals, in Dutch first (their English message follows).
+const FASTIFY_NL: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Lege JSON-inhoud',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Geen geldige JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Dit inhoudstype wordt niet aanvaard',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length klopt niet met de inhoud',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'De inhoud is te groot',
+  FST_ERR_CTP_INVALID_TYPE: 'Ongeldig inhoudstype',
+  FST_ERR_CTP_INVALID_CHARSET: 'Deze tekenset wordt niet aanvaard',
+  FST_ERR_BAD_URL: 'Ongeldige URL (verkeerde %-codering)',
+  FST_ERR_MAX_PARAM_LENGTH: 'Een parameter in de URL is te lang',
+  FST_PROTO_VIOLATION: 'Verboden sleutel (__proto__ of constructor) in de JSON',
+  FST_REQ_FILE_TOO_LARGE: 'Het bestand is te groot',
+  FST_FILES_LIMIT: 'Stuur één bestand per upload',
+  FST_FIELDS_LIMIT: 'Te veel velden in de upload',
+  FST_PARTS_LIMIT: 'Te veel delen in de upload',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'Dit is geen multipart/form-data-upload',
 }
 
 const BY_STATUS: Readonly<Record<number, AppErrorCode>> = {
@@ -145,9 +179,13 @@ const BY_STATUS: Readonly<Record<number, AppErrorCode>> = {
   404: 'NOT_FOUND',
   406: 'UNSUPPORTED_MEDIA_TYPE',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'INVALID_REQUEST',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 }
+
+/** A message of fastify may quote the whole URL or body; the problem shows its start. */
+const shorten = (message: string) => (message.length > 300 ? `${message.slice(0, 300)}…` : message)
 
 /** Maps anything thrown to an AppError: ours, schema validation, fastify's own 4xx, database trouble. */
 export function toAppError(error: unknown): AppError {
@@ -164,6 +202,8 @@ export function toAppError(error: unknown): AppError {
   if (isUnavailable(error))
     return new AppError('UNAVAILABLE', 'De databank is niet bereikbaar / The database cannot be reached')
   const e = error as Partial<FastifyError> & { code?: string }
+  if (typeof e.code === 'string' && DATA_EXCEPTION[e.code] !== undefined)
+    return new AppError('INVALID_REQUEST', DATA_EXCEPTION[e.code]!, { code: e.code })
   // Integrity constraints of PostgreSQL (unique, foreign key, check): the request clashes with stored data.
   if (typeof e.code === 'string' && /^23\d{3}$/.test(e.code))
     return new AppError('CONFLICT', 'Dit botst met bestaande gegevens / This conflicts with stored data', {
@@ -176,8 +216,26 @@ export function toAppError(error: unknown): AppError {
     e.statusCode < 500
   ) {
     const code = BY_STATUS[e.statusCode] ?? 'MALFORMED_BODY'
-    return new AppError(code, e.message ?? 'Bad request', e.code ? { code: e.code } : {})
+    const nl =
+      (e.code && FASTIFY_NL[e.code]) ??
+      (error instanceof SyntaxError ? 'Geen geldige JSON' : 'Onleesbare aanvraag')
+    return new AppError(
+      code,
+      `${nl} / ${shorten(e.message ?? 'Bad request')}`,
+      e.code ? { code: e.code } : {},
+    )
   }
+  // Errors of the multipart parser (busboy) carry no status: a broken upload body is the client's.
+  if (
+    error instanceof Error &&
+    /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: |Part terminated early|Boundary not found)/i.test(
+      error.message,
+    )
+  )
+    return new AppError(
+      'MALFORMED_BODY',
+      `Onvolledige of kapotte multipart-upload / ${shorten(error.message)}`,
+    )
   return new AppError('INTERNAL', 'Er ging iets mis; het is gelogd / Something went wrong; it was logged')
 }
 
@@ -190,4 +248,33 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   if (app.code === 'UNAUTHENTICATED' && !reply.hasHeader('www-authenticate'))
     reply.header('www-authenticate', 'Bearer realm="stagebrug"')
   return sendProblem(reply, app, request.url.split('?')[0])
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'De headers zijn te groot / Request headers too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'De aanvraag duurde te lang / Request timeout'],
+}
+
+/**
+ * Node's `clientError`: bytes that are not HTTP, or headers over the limit. Answers a problem+json
+ * 400 (431, 408) on the raw socket when it can still be written, and closes it. Never throws.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy()
+    return
+  }
+  const [status, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Dit is geen geldige HTTP-aanvraag / This is not a valid HTTP request',
+  ]
+  const body = JSON.stringify({
+    type: problemType(status === 400 ? 'MALFORMED_BODY' : 'INVALID_REQUEST'),
+    title: status === 400 ? TITLE.MALFORMED_BODY : TITLE.INVALID_REQUEST,
+    status,
+    detail,
+  })
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }

@@ -22,17 +22,27 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 export const ACCEPTED_URL_FORMS = ['postgres://…', 'postgresql://…', 'pglite://memory', 'pglite://<dir>']
 
+export interface CreateDbOptions {
+  /**
+   * Told when a pooled connection dies (PostgreSQL restarted, pg_terminate_backend, a network cut).
+   * The pool drops that connection and opens a new one for the next query; a query in flight fails.
+   * Default: ignored — without a listener, pg's Pool would re-emit it as an uncaught 'error' and
+   * crash the process.
+   */
+  readonly onIdleError?: (error: Error) => void
+}
+
 /**
  * Opens the database a URL names: a pg pool for `postgres://`/`postgresql://`, PGlite in memory for
  * `pglite://memory`, PGlite persisted in a folder for `pglite://<dir>` (the folder is created).
  * Throws on any other URL.
  */
-export function createDb(url: string): DbHandle {
-  const db = new Kysely<Database>({ dialect: dialectFor(url) })
+export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
+  const db = new Kysely<Database>({ dialect: dialectFor(url, options) })
   return { db, destroy: () => db.destroy() }
 }
 
-function dialectFor(url: string) {
+function dialectFor(url: string, options: CreateDbOptions) {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({
       connectionString: url,
@@ -41,6 +51,12 @@ function dialectFor(url: string) {
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     })
+    const onError = options.onIdleError ?? (() => {})
+    pool.on('error', onError)
+    // A checked-out client has no pool listener: a connection that dies between two queries (kysely
+    // holds it for a transaction) would crash the process. The query in flight still fails with the
+    // error, and the pool discards the client when it comes back.
+    pool.on('connect', (client) => client.on('error', onError))
     return new PostgresDialect({ pool })
   }
   if (url.startsWith('pglite://')) {
