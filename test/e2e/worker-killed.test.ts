@@ -5,8 +5,10 @@
 import { createApiKey, loadSnapshot } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { type MatchInput, match } from '@stagebrug/matching-core'
+import { QUEUES, redisConnection, ZPartJob } from '@stagebrug/queue'
+import { Queue } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closePartGate, type PartGate } from './support/part-gate.js'
+import { closeOnePart, closePartGate, type PartGate } from './support/part-gate.js'
 import { alive, type Child, stop } from './support/processes.js'
 import { openSystem, type System } from './support/system.js'
 
@@ -24,6 +26,7 @@ describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
   let sys: System
   let adminKey: string
   let gate: PartGate | undefined
+  let onePart: PartGate | undefined
 
   beforeAll(async () => {
     sys = await openSystem({ env: { MATCH_PARTS: '8', MAIL_CONCURRENCY: '1', JOB_LOCK_MS: '1500' } })
@@ -34,6 +37,7 @@ describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
   })
   afterAll(async () => {
     await gate?.open()
+    await onePart?.open()
     await sys?.close()
   })
 
@@ -144,5 +148,54 @@ describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
     const received = sys.smtp.messages.slice(before).map((m) => m.messageId)
     expect(new Set(received).size).toBe(received.length)
     expect(received.sort()).toEqual(rows.map((r) => r.message_id).sort())
+  })
+
+  it('fails the run, visibly, when the worker holding a part dies a second time on it', async () => {
+    // A part that kills its worker each time (say, out of memory) is retried once after a stall and
+    // then failed by BullMQ without running our code: the run must not stay "running" forever.
+    await Promise.all(
+      sys.processes.filter((p) => p.name.startsWith('worker') && alive(p)).map((p) => stop(p)),
+    )
+    gate = await closePartGate(sys.handle.url)
+    const first = await sys.startWorker()
+    const runId = await trigger()
+    await sys.waitFor('the worker at the gate with a part', async () =>
+      (await gate!.waiting()) >= 1 ? true : undefined,
+    )
+    const queue = new Queue(QUEUES.match, {
+      connection: redisConnection(sys.redisUrl, 'producer'),
+      prefix: sys.prefix,
+    })
+    try {
+      const held = (await queue.getActive()).filter((j) => j.name === 'part')
+      expect(held).toHaveLength(1)
+      const part = ZPartJob.parse(held[0]!.data).part
+      await kill(first)
+      await gate.open()
+      onePart = await closeOnePart(sys.handle.url, runId, part)
+
+      await sys.startWorker()
+      await sys.waitFor(`part ${part} taken again after its stall, and held`, async () => {
+        const again = (await queue.getActive()).some(
+          (j) => j.name === 'part' && ZPartJob.parse(j.data).part === part,
+        )
+        return again && (await onePart!.waiting()) >= 1 ? true : undefined
+      })
+      await kill(sys.processes.at(-1)!)
+      await sys.startWorker()
+      const run = await sys.waitFor(
+        `run ${runId} to fail`,
+        async () => {
+          const r = await admin().get<Run>(`/admin/runs/${runId}`)
+          return r.status === 'failed' ? r : undefined
+        },
+        60_000,
+      )
+      expect(run.error).toBe(`part ${part}: job stalled more than allowable limit`)
+      await onePart.open()
+      expect(await ledger(runId)).toEqual([])
+    } finally {
+      await queue.close()
+    }
   })
 })

@@ -3,7 +3,7 @@ import type { WorkerDeps } from '@stagebrug/night'
 import { enqueueMails, openQueues, QUEUES, type QueueSettings, type Queues } from '@stagebrug/queue'
 import { Worker } from 'bullmq'
 import { mailProcessor } from './jobs/mail.processor.js'
-import { matchProcessor } from './jobs/match.processor.js'
+import { failRunOfFailedJob, matchProcessor } from './jobs/match.processor.js'
 
 export interface RunningWorker {
   readonly queues: Queues
@@ -43,6 +43,9 @@ export async function startWorker(
     )
     w.on('error', (error) => deps.logger.error({ queue: w.name, error: error.message }, 'worker error'))
   }
+  match.on('failed', (job, error) => {
+    if (job) void failRunOfFailedJob(deps, job, error)
+  })
   // The worker's own producers (parts, mails) emit 'error' while Redis is away; without a listener
   // BullMQ prints each one as a raw stack trace on stderr, outside the structured log.
   const onQueueError = (queue: string) => (error: Error) =>

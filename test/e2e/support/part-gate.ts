@@ -16,6 +16,10 @@ export async function closePartGate(databaseUrl: string): Promise<PartGate> {
   await client.connect()
   await client.query('BEGIN')
   await client.query('LOCK TABLE match_run_part IN EXCLUSIVE MODE')
+  return gateOf(client)
+}
+
+function gateOf(client: pg.Client): PartGate {
   let open = true
   return {
     async waiting() {
@@ -32,4 +36,20 @@ export async function closePartGate(databaseUrl: string): Promise<PartGate> {
       await client.end()
     },
   }
+}
+
+/**
+ * A gate in front of one part only: an uncommitted row for (run, part) in a transaction of the
+ * test's own, so the worker that stores that part waits on it (a unique-key wait) and every other
+ * part goes through.
+ */
+export async function closeOnePart(databaseUrl: string, runId: string, part: number): Promise<PartGate> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  await client.query('BEGIN')
+  await client.query('INSERT INTO match_run_part (run_id, part, students, proposals) VALUES ($1, $2, 0, 0)', [
+    runId,
+    part,
+  ])
+  return gateOf(client)
 }

@@ -35,17 +35,38 @@ export function matchProcessor(deps: WorkerDeps, queues: Queues) {
     } catch (error) {
       // The last attempt of any job of a run fails the run, so it never stays "running".
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-      const given = (job.data as { runId?: unknown }).runId
-      const runId =
-        typeof given === 'string'
-          ? given
-          : job.name === MATCH_JOBS.night
-            ? (await findMatchRunByJobKey(deps.db, nightKey(job)))?.id
-            : undefined
-      if (last && runId) await failMatchRun(deps.db, runId, String(error))
+      const runId = last ? await runIdOf(deps, job) : undefined
+      if (runId) await failMatchRun(deps.db, runId, String(error))
       throw error
     }
   }
+}
+
+/**
+ * For the match worker's 'failed' event: a job that failed for good fails its run. This covers
+ * what the processor never sees: a job stalled more than once (its worker died on it twice, say
+ * out of memory) and a finalize failed by its failed part. Idempotent: only a queued or running
+ * run changes. Never throws (an event handler has no caller); a problem is logged.
+ */
+export async function failRunOfFailedJob(deps: WorkerDeps, job: Job, error: Error): Promise<void> {
+  try {
+    if ((await job.getState()) !== 'failed') return // attempts left: BullMQ retries it
+    const runId = await runIdOf(deps, job)
+    if (!runId) return
+    const what = job.name === MATCH_JOBS.part ? `part ${(job.data as { part?: unknown }).part}` : job.name
+    await failMatchRun(deps.db, runId, `${what}: ${error.message}`)
+  } catch (problem) {
+    deps.logger.error(
+      { jobId: job.id, error: String(problem) },
+      'could not mark the run of a failed job failed',
+    )
+  }
+}
+
+async function runIdOf(deps: WorkerDeps, job: Job): Promise<string | undefined> {
+  const given = (job.data as { runId?: unknown }).runId
+  if (typeof given === 'string') return given
+  return job.name === MATCH_JOBS.night ? (await findMatchRunByJobKey(deps.db, nightKey(job)))?.id : undefined
 }
 
 /** The run of a trigger job is keyed by the job, so every attempt finds the same run. */
