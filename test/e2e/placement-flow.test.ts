@@ -59,7 +59,7 @@ describe('a placement season over HTTP, with the API and two workers as processe
 }, () => {
   let sys: System
   const keys = { admin: '', school: '', companyA: '', companyB: '' }
-  const ids = { school: '', companyA: '', companyB: '', programme: 0, runId: '' }
+  const ids = { school: '', companyA: '', companyB: '', programme: 0, runId: '', accepted: '' }
 
   beforeAll(async () => {
     sys = await openSystem()
@@ -257,6 +257,7 @@ describe('a placement season over HTTP, with the API and two workers as processe
     expect(seen.status).toBe('accepted')
     const student = seen.student
     expect(SURNAMES).toContain(student.lastName)
+    ids.accepted = student.id
 
     // before the release the company may not read documents that name the student
     expect(
@@ -292,5 +293,29 @@ describe('a placement season over HTTP, with the API and two workers as processe
       expect(text).toContain(student.lastName)
       expect(text).toContain(COMPANY_A.name)
     }
+  })
+
+  it('takes the accepted student and seat out of the next night', async () => {
+    const admin = sys.as(keys.admin)
+    const mailsBefore = sys.smtp.messages.length
+    const { jobId } = await admin.expect<{ jobId: string }>(202, 'POST', '/admin/runs')
+    const runId = await sys.waitFor('the run of the second trigger job', async () => {
+      const j = await admin.get<{ runId: string | null }>(`/admin/runs/jobs/${jobId}`)
+      return j.runId ?? undefined
+    })
+    const run = await sys.waitFor('the second run to finish', async () => {
+      const r = await admin.get<Run>(`/admin/runs/${runId}`)
+      return r.status === 'succeeded' ? r : undefined
+    })
+    // four students left for the three seats left
+    expect(run.counts).toMatchObject({ students: 4, seats: 3, matched: 3 })
+    const mine = await sys
+      .as(keys.school)
+      .get<{ items: SchoolProposal[] }>(`/school/proposals?run=${runId}&studentId=${ids.accepted}`)
+    expect(mine.items).toEqual([])
+    const coordinatorMail = await sys.waitFor('the coordinator’s mail of the second run', async () =>
+      sys.smtp.messages.slice(mailsBefore).find((m) => m.to.includes(COORDINATOR.email)),
+    )
+    expect(coordinatorMail.messageId).toContain(runId)
   })
 })

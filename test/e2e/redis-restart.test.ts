@@ -7,7 +7,7 @@ import { createApiKey, loadSnapshot } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { type MatchInput, match } from '@stagebrug/matching-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closePartGate, type PartGate } from './support/part-gate.js'
+import { closePartGate, type Gate } from './support/gates.js'
 import { sleep } from './support/processes.js'
 import { type OwnRedis, startOwnRedis } from './support/redis-server.js'
 import { openSystem, type System } from './support/system.js'
@@ -35,7 +35,7 @@ describe('Redis restarted mid-run, end to end', { timeout: 240_000 }, () => {
   let redis: OwnRedis
   let sys: System
   let adminKey: string
-  let gate: PartGate | undefined
+  let gate: Gate | undefined
 
   beforeAll(async () => {
     redis = await startOwnRedis()

@@ -1,14 +1,16 @@
 // A worker process SIGKILLed in the middle of a night that the administrator asked for over the
 // API, then started again: the run completes, every proposal is there once (identical to one
 // match over the whole snapshot), every student has exactly one outcome, and no mail arrives twice
-// — also when the kill lands while a mail is with the SMTP server.
+// — whether the kill lands while a part is stored, while the run is closed, or while a mail is with
+// the SMTP server. A part whose worker dies on it twice fails the run, visibly, instead of leaving
+// it running. Gates (./support/gates.ts) hold the workers at the step to kill them in.
 import { createApiKey, loadSnapshot } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { type MatchInput, match } from '@stagebrug/matching-core'
 import { QUEUES, redisConnection, ZPartJob } from '@stagebrug/queue'
 import { Queue } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeOnePart, closePartGate, type PartGate } from './support/part-gate.js'
+import { closeGate, closeOnePart, closePartGate, type Gate } from './support/gates.js'
 import { alive, type Child, stop } from './support/processes.js'
 import { openSystem, type System } from './support/system.js'
 
@@ -25,8 +27,8 @@ interface Run {
 describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
   let sys: System
   let adminKey: string
-  let gate: PartGate | undefined
-  let onePart: PartGate | undefined
+  let gate: Gate | undefined
+  let onePart: Gate | undefined
 
   beforeAll(async () => {
     sys = await openSystem({ env: { MATCH_PARTS: '8', MAIL_CONCURRENCY: '1', JOB_LOCK_MS: '1500' } })
@@ -147,6 +149,36 @@ describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
     expect(unknown.map((r) => r.message_id)).toEqual([inFlight[0]!.messageId])
     const received = sys.smtp.messages.slice(before).map((m) => m.messageId)
     expect(new Set(received).size).toBe(received.length)
+    expect(received.sort()).toEqual(rows.map((r) => r.message_id).sort())
+  })
+
+  it('completes a run whose worker was killed while closing it, with one ledger row and one mail per recipient', async () => {
+    gate = await closeGate(sys.handle.url, 'mail_outbox')
+    const before = sys.smtp.messages.length
+    const runId = await trigger()
+    await sys.waitFor('the worker closing the run at the gate', async () =>
+      (await gate!.waiting()) >= 1 ? true : undefined,
+    )
+    const mid = await admin().get<Run>(`/admin/runs/${runId}`)
+    expect(mid.status).toBe('running')
+    const parts = await sys.db
+      .selectFrom('match_run_part')
+      .select('part')
+      .where('run_id', '=', runId)
+      .execute()
+    expect(parts).toHaveLength(mid.parts!)
+    await Promise.all(sys.processes.filter((p) => p.name.startsWith('worker') && alive(p)).map(kill))
+    await gate.open()
+
+    await sys.startWorker()
+    const run = await finished(runId)
+    const rows = await sys.waitFor('every mail of the run sent', async () => {
+      const r = await ledger(run.id)
+      return r.length > 0 && r.every((m) => m.status === 'sent') ? r : undefined
+    })
+    const recipients = rows.map((r) => `${r.kind} ${r.to_address}`)
+    expect(new Set(recipients).size).toBe(rows.length)
+    const received = sys.smtp.messages.slice(before).map((m) => m.messageId)
     expect(received.sort()).toEqual(rows.map((r) => r.message_id).sort())
   })
 

@@ -1,25 +1,29 @@
-// A gate in front of storing a part: a transaction of the test's own holds an EXCLUSIVE lock on
-// match_run_part, so every worker that finished matching a part waits at its insert (reads go on).
-// With it a test can kill a worker, or stop Redis, while parts are certainly in flight, instead of
-// hoping a timer lands between two parts.
+// Gates in front of a write: a transaction of the test's own holds an EXCLUSIVE lock on a table,
+// so every worker that comes to write there waits at its insert (reads go on). With them a test
+// can kill a worker, or stop Redis, at a known step of the night (storing a part, closing the run)
+// instead of hoping a timer lands there.
 import pg from 'pg'
 
-export interface PartGate {
+export interface Gate {
   /** Worker sessions of this database waiting for a lock right now. */
   waiting(): Promise<number>
   /** Ends the transaction: the waiting inserts go ahead. Safe to call twice. */
   open(): Promise<void>
 }
 
-export async function closePartGate(databaseUrl: string): Promise<PartGate> {
+/** Closes the gate on `table`: `match_run_part` holds every part, `mail_outbox` the run's close. */
+export async function closeGate(databaseUrl: string, table: 'match_run_part' | 'mail_outbox'): Promise<Gate> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   await client.query('BEGIN')
-  await client.query('LOCK TABLE match_run_part IN EXCLUSIVE MODE')
+  await client.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`)
   return gateOf(client)
 }
 
-function gateOf(client: pg.Client): PartGate {
+/** The gate in front of storing any part. */
+export const closePartGate = (databaseUrl: string) => closeGate(databaseUrl, 'match_run_part')
+
+function gateOf(client: pg.Client): Gate {
   let open = true
   return {
     async waiting() {
@@ -43,7 +47,7 @@ function gateOf(client: pg.Client): PartGate {
  * test's own, so the worker that stores that part waits on it (a unique-key wait) and every other
  * part goes through.
  */
-export async function closeOnePart(databaseUrl: string, runId: string, part: number): Promise<PartGate> {
+export async function closeOnePart(databaseUrl: string, runId: string, part: number): Promise<Gate> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   await client.query('BEGIN')
