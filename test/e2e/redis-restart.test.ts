@@ -43,7 +43,7 @@ describe('Redis restarted mid-run, end to end', { timeout: 240_000 }, () => {
       redisUrl: redis.url,
       env: { MATCH_PARTS: '8', MAIL_CONCURRENCY: '2', JOB_LOCK_MS: String(JOB_LOCK_MS) },
     })
-    await seedSynthetic(sys.db, { students: 400, seed: 29, region: 'reg-kempen', schoolYearStart: 2027 })
+    await seedSynthetic(sys.db, { students: 200, seed: 29, region: 'reg-kempen', schoolYearStart: 2027 })
     adminKey = (await createApiKey(sys.db, { name: 'beheer', role: 'admin', actor: 'test' })).key
     await sys.startApi()
     await Promise.all([sys.startWorker(), sys.startWorker()])

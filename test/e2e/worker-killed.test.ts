@@ -33,7 +33,7 @@ describe('a worker killed mid-run, end to end', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     sys = await openSystem({ env: { MATCH_PARTS: '8', MAIL_CONCURRENCY: '1', JOB_LOCK_MS: '1500' } })
     // Placements a school year ahead, so the workers' real clock is before every period.
-    await seedSynthetic(sys.db, { students: 400, seed: 17, region: 'reg-kempen', schoolYearStart: 2027 })
+    await seedSynthetic(sys.db, { students: 200, seed: 17, region: 'reg-kempen', schoolYearStart: 2027 })
     adminKey = (await createApiKey(sys.db, { name: 'beheer', role: 'admin', actor: 'test' })).key
     await sys.startApi()
   })
