@@ -49,7 +49,16 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const c = keep('api', child)
-  const until = Date.now() + timeoutMs
+  try {
+    return { ...c, url: await listening(c, Date.now() + timeoutMs) }
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
+}
+
+/** The API's address from its "Server listening at" line, once `/readyz` answers 200 there. */
+async function listening(c: Child, until: number): Promise<string> {
   let url: string | undefined
   while (url === undefined) {
     url = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(c.output.join(''))?.[1]
@@ -58,12 +67,15 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
     if (url === undefined) await sleep(50)
   }
   for (;;) {
-    const ready = await fetch(`${url}/readyz`).catch(() => null)
-    if (ready?.status === 200) break
-    if (Date.now() > until) throw new Error(`the API never became ready:\n${tail(c)}`)
+    // Refused while it is still binding: that is what this loop waits out.
+    const status = await fetch(`${url}/readyz`).then(
+      (res) => res.status,
+      () => 0,
+    )
+    if (status === 200) return url
+    if (Date.now() > until) throw new Error(`the API never became ready (last status ${status}):\n${tail(c)}`)
     await sleep(100)
   }
-  return { ...c, url }
 }
 
 /** Starts a worker (`apps/worker/src/main.ts`); resolves once it logged that it started. */

@@ -43,7 +43,10 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     const until = Date.now() + 20_000
     while (!output.join('').includes('Ready to accept connections')) {
       if (!alive(c)) throw new Error(`redis-server exited:\n${tail(c)}`)
-      if (Date.now() > until) throw new Error(`redis-server did not start:\n${tail(c)}`)
+      if (Date.now() > until) {
+        child.kill('SIGKILL')
+        throw new Error(`redis-server did not start:\n${tail(c)}`)
+      }
       await sleep(25)
     }
   }
