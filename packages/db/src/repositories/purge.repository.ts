@@ -37,6 +37,8 @@ export interface PurgeCounts {
   readonly mailBodies: number
   /** Upload rows whose row errors (which quote cell values) were cleared. */
   readonly uploadErrors: number
+  /** Audit rows of pins and moves of these students whose free-text reason was removed. */
+  readonly auditReasons: number
 }
 
 export interface PurgeOptions {
@@ -53,8 +55,9 @@ const PURGED_BODY = '[verwijderd na het schooljaar / purged after the school yea
 /**
  * Removes the students of a finished school year — everyone whose availability ended by 31 August
  * of that year — with their proposals, outcomes, pins, moves and contact releases, and blanks the
- * rendered mail bodies of the runs of that year (they quote names). Aggregated figures, the mail
- * ledger's statuses (exactly-once depends on them) and the audit log (ids only) stay.
+ * rendered mail bodies of the runs of that year (they quote names) and the free-text reasons of
+ * their pins and moves in the audit log. Aggregated figures, the mail ledger's statuses
+ * (exactly-once depends on them) and the rest of the audit log (ids) stay.
  * One transaction: all or nothing. With `dryRun` it counts and changes nothing.
  */
 export async function purgeSchoolYear(db: Kysely<Database>, options: PurgeOptions): Promise<PurgeCounts> {
@@ -96,6 +99,20 @@ export async function purgeSchoolYear(db: Kysely<Database>, options: PurgeOption
         .where('uploaded_at', '<', sql<Date>`(${year.end}::date + 1)`)
         .where(sql<boolean>`errors <> '[]'::jsonb`)
         .executeTakeFirst()
+      const reasons = await trx
+        .updateTable('audit_log')
+        .set({ detail: sql`detail - 'reason'` })
+        .where('action', 'in', ['pin.create', 'proposal.move'])
+        .where(sql<boolean>`detail ? 'reason'`)
+        .where(
+          sql<string>`detail->>'student'`,
+          'in',
+          trx
+            .selectFrom('student')
+            .select(sql<string>`id::text`.as('id'))
+            .where('available_to', '<=', year.end),
+        )
+        .executeTakeFirst()
       // contact_release, match_outcome and placement_override go with ON DELETE CASCADE.
       const deletedProposals = await trx
         .deleteFrom('proposal')
@@ -114,6 +131,7 @@ export async function purgeSchoolYear(db: Kysely<Database>, options: PurgeOption
         contactReleases,
         mailBodies: Number(mails.numUpdatedRows),
         uploadErrors: Number(uploads.numUpdatedRows),
+        auditReasons: Number(reasons.numUpdatedRows),
       }
       if (dryRun) throw rollback
       await writeAudit(trx, {

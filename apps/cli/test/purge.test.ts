@@ -3,7 +3,7 @@
 // points at them, in one transaction, on both engines.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { json, PurgeError, parseSchoolYear, purgeSchoolYear } from '@stagebrug/db'
+import { json, PurgeError, parseSchoolYear, purgeSchoolYear, writeAudit } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import type { Mailer } from '@stagebrug/mail'
 import { runNightInline } from '@stagebrug/night'
@@ -114,6 +114,21 @@ describe.each(ENGINES)('purgeSchoolYear on %s', (engine) => {
         created_by: 'test',
       })
       .execute()
+    // The audit log repeats a pin's free-text reason: one of last year's students, one kept.
+    await writeAudit(handle.db, [
+      {
+        actor: 'test',
+        action: 'pin.create',
+        subject: 'pin:a',
+        detail: { student: proposal.student_id, place: proposal.place_id, reason: 'vraagt Jan Peeters' },
+      },
+      {
+        actor: 'test',
+        action: 'pin.create',
+        subject: 'pin:b',
+        detail: { student: keep[0], place: proposal.place_id, reason: 'blijft' },
+      },
+    ])
     // Refused uploads quote cell values in their row errors: one from last year, one from this year.
     const errors = json([{ row: 3, column: 'naam', value: 'Peeters', message: 'verplicht' }])
     await handle.db
@@ -240,6 +255,17 @@ describe.each(ENGINES)('purgeSchoolYear on %s', (engine) => {
       ['lijst-2026-10.csv', 1],
     ])
     expect(counts.uploadErrors).toBe(1)
+    const pins = await handle.db
+      .selectFrom('audit_log')
+      .select(['subject', 'detail'])
+      .where('action', '=', 'pin.create')
+      .orderBy('subject')
+      .execute()
+    expect(pins.map((p) => [p.subject, p.detail.reason ?? null, typeof p.detail.student])).toEqual([
+      ['pin:a', null, 'string'],
+      ['pin:b', 'blijft', 'string'],
+    ])
+    expect(counts.auditReasons).toBe(1)
     const audit = await handle.db
       .selectFrom('audit_log')
       .select(['actor', 'detail'])
@@ -257,6 +283,7 @@ describe.each(ENGINES)('purgeSchoolYear on %s', (engine) => {
       contactReleases: 0,
       mailBodies: 0,
       uploadErrors: 0,
+      auditReasons: 0,
     })
   })
 })
@@ -278,12 +305,9 @@ describe('pnpm stagebrug purge (child process)', () => {
     }
   }
 
-  it('exits 2 with a Dutch message without --school-year, or for a year that is not over', async () => {
-    const missing = await stagebrug('purge')
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('--school-year: verplicht')
+  it('exits 2 with a Dutch message for a school year that is not over', async () => {
     const future = await stagebrug('purge', '--school-year', '2099-2100')
     expect(future.code).toBe(2)
     expect(future.stderr).toContain('Schooljaar 2099-2100 is nog niet voorbij')
-  }, 60_000)
+  }, 180_000)
 })
