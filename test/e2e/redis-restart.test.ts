@@ -3,6 +3,7 @@
 // hold a part, and starts it again on the same port and directory. The jobs resume after the
 // reconnect: the run completes, identical to one match, every student has one outcome, and every
 // mail arrives exactly once. Meanwhile the API says it is not ready and refuses to queue a run.
+// Redis going away while mails are at the SMTP server sends none twice and marks none unknown.
 import { createApiKey, loadSnapshot } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { type MatchInput, match } from '@stagebrug/matching-core'
@@ -146,7 +147,48 @@ describe('Redis restarted mid-run, end to end', { timeout: 240_000 }, () => {
     })
     const run = await finished(runId)
     expect(await storedParts(runId)).toBe(run.parts)
+    await sys.waitFor('every mail of the next night sent', async () => {
+      const r = await sys.db.selectFrom('mail_outbox').select('status').where('run_id', '=', runId).execute()
+      return r.length > 0 && r.every((m) => m.status === 'sent') ? true : undefined
+    })
     // both workers are still the ones started before the restart
     expect(sys.processes.filter((p) => p.name.startsWith('worker'))).toHaveLength(2)
+  })
+
+  it('sends every mail once, and marks none unknown, when Redis goes away while mails are at the SMTP server', async () => {
+    const before = sys.smtp.messages.length
+    // Each 250 comes 3 s after the message is stored: Redis stops while mails are in flight.
+    sys.smtp.setReplyDelay(3000)
+    const { jobId } = await admin().expect<{ jobId: string }>(202, 'POST', '/admin/runs', {})
+    const runId = await sys.waitFor('the run of the trigger job', async () => {
+      const j = await admin().get<{ runId: string | null }>(`/admin/runs/jobs/${jobId}`)
+      return j.runId ?? undefined
+    })
+    await finished(runId)
+    await sys.waitFor('the first mails of the run at the SMTP server', async () =>
+      sys.smtp.messages.slice(before).some((m) => m.messageId?.includes(runId)) ? true : undefined,
+    )
+    await redis.stop()
+    sys.smtp.setReplyDelay(0)
+    const ledger = () => sys.db.selectFrom('mail_outbox').selectAll().where('run_id', '=', runId).execute()
+    // The mails in flight are finished and recorded in PostgreSQL while Redis is away.
+    await sys.waitFor('no mail in flight', async () =>
+      (await ledger()).every((r) => r.status !== 'sending') ? true : undefined,
+    )
+    const sentDuringOutage = (await ledger()).filter((r) => r.status === 'sent').length
+    expect(sentDuringOutage).toBeGreaterThan(0)
+    await sleep(JOB_LOCK_MS + 500)
+    await redis.start()
+
+    const rows = await sys.waitFor('every mail of the run sent', async () => {
+      const r = await ledger()
+      return r.every((m) => m.status === 'sent' || m.status === 'unknown' || m.status === 'failed')
+        ? r
+        : undefined
+    })
+    expect(rows.filter((r) => r.status !== 'sent').map((r) => [r.status, r.last_error])).toEqual([])
+    const received = sys.smtp.messages.slice(before).map((m) => m.messageId)
+    expect(new Set(received).size).toBe(received.length)
+    expect(received.sort()).toEqual(rows.map((r) => r.message_id).sort())
   })
 })
