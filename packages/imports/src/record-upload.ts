@@ -30,12 +30,21 @@ export async function recordUpload(
       kind,
       school_id: schoolId,
       file_sha256: createHash('sha256').update(meta.bytes).digest('hex'),
-      filename: meta.filename,
+      filename: withoutNul(meta.filename),
       outcome: outcome.accepted ? 'accepted' : 'rejected',
-      errors: json(outcome.accepted ? [] : outcome.errors.slice(0, STORED_ERRORS_LIMIT)),
+      errors: json(outcome.accepted ? [] : outcome.errors.slice(0, STORED_ERRORS_LIMIT).map(storable)),
       counts: json(outcome.accepted ? outcome.counts : { errors: outcome.errors.length }),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+// PostgreSQL stores no NUL in text or jsonb; a refused file's errors may quote one.
+const withoutNul = (text: string) => text.replaceAll('\u0000', '\uFFFD')
+const storable = (e: RowError): RowError => ({
+  row: e.row,
+  column: withoutNul(e.column),
+  value: withoutNul(e.value),
+  message: withoutNul(e.message),
+})

@@ -4,6 +4,8 @@ export type UploadErrorCode =
   | 'too_many_rows'
   | 'unsupported_format'
   | 'corrupt_file'
+  /** UTF-8 and Windows-1252 in one file: storing it would turn "Zoë" into "ZoÃ«". */
+  | 'mixed_encoding'
   | 'empty_file'
 
 /**

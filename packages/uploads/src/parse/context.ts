@@ -33,16 +33,56 @@ export interface ParseContext extends ReadLimits {
   readonly reference?: ReferenceData
 }
 
-export const defaultReferenceData = (): ReferenceData => ({
-  programmes: loadProgrammes(),
-  competences: loadCompetences(),
-  postcodes: postcodeIndex(),
-  municipalities: loadMunicipalities(),
-})
+let bundled: ReferenceData | undefined
+/** The bundled reference data, one object per process (so its lookups are built once, see `Lookups`). */
+export const defaultReferenceData = (): ReferenceData => {
+  bundled ??= {
+    programmes: loadProgrammes(),
+    competences: loadCompetences(),
+    postcodes: postcodeIndex(),
+    municipalities: loadMunicipalities(),
+  }
+  return bundled
+}
+
+interface Index {
+  readonly programmes: Resolver<number>
+  readonly programmeById: ReadonlyMap<number, Programme>
+  readonly competences: Resolver<number>
+  readonly postcodesByPlace: ReadonlyMap<string, ReadonlySet<string>>
+}
+// The resolvers take ~80 ms to build; every upload against the same reference data shares them.
+const indexes = new WeakMap<ReferenceData, Index>()
+
+function indexOf(reference: ReferenceData): Index {
+  const known = indexes.get(reference)
+  if (known !== undefined) return known
+  const byPlace = new Map<string, Set<string>>()
+  const add = (name: string, postcode: string) => {
+    const key = placeKey(name)
+    byPlace.set(key, (byPlace.get(key) ?? new Set()).add(postcode))
+  }
+  for (const m of reference.municipalities)
+    for (const name of [m.name, ...m.deelgemeenten]) for (const pc of m.postcodes) add(name, pc)
+  for (const info of reference.postcodes.values()) {
+    for (const name of info.places) add(name, info.postcode)
+    if (info.municipality !== null) add(info.municipality, info.postcode)
+  }
+  const index: Index = {
+    programmeById: new Map(reference.programmes.map((p) => [p.id, p])),
+    programmes: createResolver(reference.programmes.map((p) => ({ id: p.id, name: p.title }))),
+    competences: createResolver(
+      reference.competences.map((c) => ({ id: c.id, name: c.text, aliases: [c.code] })),
+    ),
+    postcodesByPlace: byPlace,
+  }
+  indexes.set(reference, index)
+  return index
+}
 
 const placeKey = (name: string) => foldName(name).replace(/^st /, 'sint ')
 
-/** Lookups built once per upload: programme and competence resolvers, postcode ↔ municipality. */
+/** Lookups of one upload: programme and competence resolvers, postcode ↔ municipality (shared per reference data). */
 export class Lookups {
   private readonly programmes: Resolver<number>
   private readonly programmeById: ReadonlyMap<number, Programme>
@@ -57,23 +97,11 @@ export class Lookups {
   }
 
   constructor(readonly reference: ReferenceData) {
-    this.programmeById = new Map(reference.programmes.map((p) => [p.id, p]))
-    this.programmes = createResolver(reference.programmes.map((p) => ({ id: p.id, name: p.title })))
-    this.competences = createResolver(
-      reference.competences.map((c) => ({ id: c.id, name: c.text, aliases: [c.code] })),
-    )
-    const byPlace = new Map<string, Set<string>>()
-    const add = (name: string, postcode: string) => {
-      const key = placeKey(name)
-      byPlace.set(key, (byPlace.get(key) ?? new Set()).add(postcode))
-    }
-    for (const m of reference.municipalities)
-      for (const name of [m.name, ...m.deelgemeenten]) for (const pc of m.postcodes) add(name, pc)
-    for (const info of reference.postcodes.values()) {
-      for (const name of info.places) add(name, info.postcode)
-      if (info.municipality !== null) add(info.municipality, info.postcode)
-    }
-    this.postcodesByPlace = byPlace
+    const index = indexOf(reference)
+    this.programmeById = index.programmeById
+    this.programmes = index.programmes
+    this.competences = index.competences
+    this.postcodesByPlace = index.postcodesByPlace
   }
 
   /** A programme by structuuronderdeel number or (fuzzy) title; same-titled units are told apart by grade. */

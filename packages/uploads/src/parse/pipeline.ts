@@ -36,6 +36,71 @@ export interface UploadSpec<R> {
 
 const EMPTY_MAPPING: HeaderMapping = { mapping: [], unmapped: [], missing: [] }
 
+/** Longest cell and header we read, and most columns: anything longer is a mistake or an attack. */
+export const MAX_CELL_CHARS = 2000
+export const MAX_HEADER_CHARS = 200
+export const MAX_COLUMNS = 500
+// C0 control characters other than tab, line feed and carriage return, and DEL: PostgreSQL refuses NUL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g')
+const nlNumber = new Intl.NumberFormat('nl-BE')
+const enNumber = new Intl.NumberFormat('en')
+
+/** Errors on row 1 for a header that is not a header: too many columns, or a cell far too long for a title. */
+function headerErrors(headers: readonly string[]): RowError[] {
+  if (headers.length > MAX_COLUMNS)
+    return [
+      {
+        row: 1,
+        column: '',
+        value: '',
+        message: bilingual(
+          `Het bestand heeft ${nlNumber.format(headers.length)} kolommen; hoogstens ${MAX_COLUMNS} kolommen`,
+          `The file has ${enNumber.format(headers.length)} columns; at most ${MAX_COLUMNS} columns`,
+        ),
+      },
+    ]
+  return headers
+    .filter((h) => h.length > MAX_HEADER_CHARS || CONTROL.test(h))
+    .map((h) => ({
+      row: 1,
+      column: `${h.slice(0, 40).replace(CONTROL_ALL, '?')}${h.length > 40 ? '…' : ''}`,
+      value: '',
+      message:
+        h.length > MAX_HEADER_CHARS
+          ? bilingual(
+              `Kolomkop van ${nlNumber.format(h.length)} tekens; hoogstens ${MAX_HEADER_CHARS} tekens`,
+              `Column header of ${enNumber.format(h.length)} characters; at most ${MAX_HEADER_CHARS} characters`,
+            )
+          : bilingual(
+              'Kolomkop met een ongeldig (stuur)teken',
+              'Column header with an invalid (control) character',
+            ),
+    }))
+}
+
+/** Refuses a cell that is far too long or holds a control character, before it is validated. */
+function checkCell(report: RowReport, field: string, value: string): boolean {
+  if (value.length > MAX_CELL_CHARS) {
+    report.fail(
+      field,
+      `Deze cel heeft ${nlNumber.format(value.length)} tekens; hoogstens ${nlNumber.format(MAX_CELL_CHARS)} tekens`,
+      `This cell has ${enNumber.format(value.length)} characters; at most ${enNumber.format(MAX_CELL_CHARS)} characters`,
+    )
+    return false
+  }
+  if (CONTROL.test(value)) {
+    report.fail(
+      field,
+      'Deze cel bevat een ongeldig (stuur)teken',
+      'This cell contains an invalid (control) character',
+    )
+    return false
+  }
+  return true
+}
+
 /** Reads, maps and validates an upload; all or nothing. Rejects only with UploadError. */
 export async function runUpload<R>(
   bytes: Uint8Array,
@@ -59,6 +124,9 @@ export async function runUpload<R>(
     }))
     return { ok: false, errors, mapping: EMPTY_MAPPING, warnings }
   }
+
+  const broken = headerErrors(table.headers)
+  if (broken.length > 0) return { ok: false, errors: broken, mapping: EMPTY_MAPPING, warnings }
 
   const mapping = mapHeaders(table.headers, spec.kind)
   const fields = fieldsOf(spec.kind)
@@ -119,7 +187,10 @@ export async function runUpload<R>(
         column: field === null ? null : (columns.get(field) ?? field),
         message: bilingual(nl, en),
       })
-    const row = spec.validateRow({ report, lookups, ctx, warn })
+    const readable = mapping.mapping
+      .map((m) => checkCell(report, m.field, cells[m.field] ?? ''))
+      .every(Boolean)
+    const row = readable ? spec.validateRow({ report, lookups, ctx, warn }) : undefined
     if (row !== undefined && report.errors.length === 0) {
       const id = spec.identity(row)
       const first = seen.get(id.key)

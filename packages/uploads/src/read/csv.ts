@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { UploadError } from '../errors.js'
 import { decodeText } from './decode.js'
 import type { Table } from './table.js'
+import { tooManyRows } from './xlsx.js'
 
 const DELIMITERS = [';', ',', '\t'] as const
 
@@ -19,11 +20,22 @@ export function detectDelimiter(text: string): string {
   return best
 }
 
-/** Reads CSV bytes into a table. Throws UploadError on unparseable input. */
-export function readCsv(bytes: Uint8Array): Table {
+/**
+ * Reads CSV bytes into a table. Throws UploadError on unparseable input, and on more than `maxRows`
+ * data rows: those are counted, not kept, so a file of a million rows costs no more memory than the limit.
+ */
+export function readCsv(bytes: Uint8Array, maxRows = Number.POSITIVE_INFINITY): Table {
   const text = decodeText(bytes)
   if (text.trim() === '') throw new UploadError('empty_file', 'Het bestand is leeg', 'The file is empty')
+  if (text.includes('\u0000'))
+    throw new UploadError(
+      'corrupt_file',
+      'Het bestand bevat NUL-tekens: het is geen tekstbestand, of UTF-16 zonder BOM; sla het op als "CSV UTF-8"',
+      'The file contains NUL characters: it is not a text file, or UTF-16 without a byte order mark; save it as "CSV UTF-8"',
+    )
   let records: string[][]
+  let count = 0
+  let lastFilled = 0
   try {
     records = parse(text, {
       delimiter: detectDelimiter(text),
@@ -31,6 +43,11 @@ export function readCsv(bytes: Uint8Array): Table {
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
+      on_record: (record: string[]) => {
+        count++
+        if (record.some((cell) => cell.trim() !== '')) lastFilled = count
+        return count <= maxRows + 2 ? record : null
+      },
     }) as string[][]
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause)
@@ -41,6 +58,7 @@ export function readCsv(bytes: Uint8Array): Table {
       { cause },
     )
   }
+  if (lastFilled - 1 > maxRows) throw tooManyRows(lastFilled - 1, maxRows)
   const [headers = [], ...rows] = records
   while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell.trim() === '')) rows.pop()
   return { headers: headers.map((h) => h.trim()), rows }

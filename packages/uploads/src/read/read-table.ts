@@ -2,6 +2,7 @@ import { UploadError } from '../errors.js'
 import { readCsv } from './csv.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './table.js'
 import { fileSize, readXlsx, tooManyRows } from './xlsx.js'
+import { guardXlsx } from './zip-guard.js'
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b
 const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11
@@ -35,7 +36,8 @@ export async function readTable(
     )
   }
   const xlsx = extension === 'xlsx' || extension === 'xlsm' || (extension !== 'csv' && isZip(bytes))
-  const table = xlsx ? await readXlsx(bytes, maxRows) : readCsv(bytes)
+  if (xlsx) guardXlsx(bytes, { maxBytes, maxRows })
+  const table = xlsx ? await readXlsx(bytes, maxRows) : readCsv(bytes, maxRows)
   if (table.rows.length > maxRows) throw tooManyRows(table.rows.length, maxRows)
   return table
 }

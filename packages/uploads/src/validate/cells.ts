@@ -109,6 +109,8 @@ export const establishment =
       `${label.en} is not a valid establishment unit number (10 digits, starting with 2–8, mod-97 check)`,
     )
 
+const ECHO_CHARS = 200
+
 /** Collects the errors of one row, naming the spreadsheet row and the file's column header. */
 export class RowReport {
   readonly errors: RowError[] = []
@@ -134,6 +136,9 @@ export class RowReport {
 
   private push(field: string, message: string) {
     const column = this.columns.get(field) ?? field
-    this.errors.push({ row: this.row, column, value: this.cells[field] ?? '', message })
+    const value = this.cells[field] ?? ''
+    // An error echoes the start of a long value, never all of it.
+    const shown = value.length > ECHO_CHARS ? `${value.slice(0, ECHO_CHARS)}…` : value
+    this.errors.push({ row: this.row, column, value: shown, message })
   }
 }
