@@ -58,6 +58,20 @@ const ROUTES = [
   figuresRoutes,
 ]
 
+/** True when a string anywhere in a parsed JSON value (or query) holds U+0000. Iterative: deep bodies are fine. */
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x)
+    else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v))
+      for (const [k, x] of Object.entries(v)) stack.push(k, x)
+  }
+  return false
+}
+
 /**
  * The API as a Fastify instance, not listening: server.ts listens, tests use `app.inject`.
  * @example const app = await createApp(deps); const res = await app.inject({ url: '/healthz' })
@@ -90,6 +104,15 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
 
   // JSON (and multipart uploads) only: a text body is 415, not a string for the schema to refuse.
   app.removeContentTypeParser('text/plain')
+  // PostgreSQL stores no NUL character: refuse one anywhere in the body, query or path before a
+  // schema passes it on (otherwise a valid-looking name would fail only in the database).
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.body) || containsNul(request.query) || containsNul(request.params))
+      throw new AppError(
+        'INVALID_REQUEST',
+        'Tekst met een ongeldig teken (NUL) / Text with an invalid character (NUL)',
+      )
+  })
 
   const routes: ApiRoute[] = []
   app.decorate('apiRoutes', routes)

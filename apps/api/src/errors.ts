@@ -245,6 +245,8 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   const status = HTTP_STATUS[app.code]
   if (status >= 500) request.log.error({ err: error }, 'request failed')
   else request.log.info({ code: app.code, status }, 'request refused')
+  // A client still sending a body over the limit is cut off: no reading (and discarding) the rest.
+  if (app.code === 'PAYLOAD_TOO_LARGE') reply.header('connection', 'close')
   if (app.code === 'UNAUTHENTICATED' && !reply.hasHeader('www-authenticate'))
     reply.header('www-authenticate', 'Bearer realm="stagebrug"')
   return sendProblem(reply, app, request.url.split('?')[0])

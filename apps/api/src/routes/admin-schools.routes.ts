@@ -9,7 +9,7 @@ import {
   removeCoordinator,
   upsertSchoolAsAdmin,
 } from '../data/admin.data.js'
-import { page, ZIdParams, ZOk, ZPageQuery } from '../schemas/common.js'
+import { page, ZIdParams, ZOk, ZPageQuery, ZPostcode } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -73,7 +73,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         body: z.object({
           name: z.string().trim().min(2).max(200),
           instellingsnummer: z.string().regex(/^\d{1,10}$/),
-          postcode: z.string().regex(/^\d{4}$/),
+          postcode: ZPostcode,
           group: z
             .string()
             .trim()

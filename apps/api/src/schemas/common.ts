@@ -1,9 +1,16 @@
+import { postcodeIndex } from '@stagebrug/reference-data'
 import { z } from 'zod'
 
 export const ZUuid = z.uuid()
 export const ZIdParams = z.object({ id: z.uuid() })
 export const ZIsoDate = z.iso.date()
 export const ZTimestamp = z.iso.datetime({ offset: true })
+
+/** A Belgian postcode that exists (the database refuses others by foreign key; say so in the request). */
+export const ZPostcode = z
+  .string()
+  .regex(/^\d{4}$/, '4 digits')
+  .refine((v) => postcodeIndex().has(v), 'Onbekende postcode / Unknown postcode')
 
 export const ZPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200, default 50)'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZIsoDate, ZPlaceKind } from './common.js'
+import { ZIsoDate, ZPlaceKind, ZPostcode } from './common.js'
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
 
@@ -13,10 +13,7 @@ export const ZPlaceFields = z.object({
     .optional()
     .describe('Your own code for the place (plaatscode)'),
   kind: ZPlaceKind,
-  postcode: z
-    .string()
-    .regex(/^\d{4}$/, '4 digits')
-    .describe('Postcode of the establishment'),
+  postcode: ZPostcode.describe('Postcode of the establishment'),
   establishmentNumber: z
     .string()
     .regex(/^\d{10}$/)

@@ -12,8 +12,49 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
       'UNSUPPORTED_MEDIA_TYPE',
       'Stuur multipart/form-data met één bestand / Send multipart/form-data with one file',
     )
+  // RFC 2046: a boundary is 1 to 70 characters; the parser throws (a 500) on one over 256.
+  const boundary = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(String(request.headers['content-type']))
+  const length = (boundary?.[1] ?? boundary?.[2] ?? '').length
+  if (length < 1 || length > 70)
+    throw new AppError(
+      'MALFORMED_BODY',
+      'De multipart-grens (boundary) ontbreekt of is langer dan 70 tekens / The multipart boundary is missing or longer than 70 characters',
+    )
   const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })
   if (!file) throw new AppError('MALFORMED_BODY', 'Geen bestand ontvangen / No file received')
-  const bytes = await file.toBuffer()
-  return { bytes, filename: file.filename || 'upload' }
+  // Read it ourselves rather than with toBuffer(), which reads a too-large file to its end before refusing it.
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of file.file as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (file.file.truncated || size > maxBytes) throw tooLarge(maxBytes)
+    chunks.push(chunk)
+  }
+  if (file.file.truncated) throw tooLarge(maxBytes)
+  return { bytes: Buffer.concat(chunks), filename: safeFilename(file.filename) }
+}
+
+function tooLarge(maxBytes: number): AppError {
+  const size = (locale: string) => {
+    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format
+    return maxBytes >= 1024 * 1024 ? `${format(maxBytes / 1024 / 1024)} MB` : `${format(maxBytes / 1024)} kB`
+  }
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `Het bestand is groter dan ${size('nl-BE')}, de limiet per upload; splits het bestand / The file is larger than ${size('en')}, the limit per upload; split the file`,
+  )
+}
+
+/**
+ * The uploaded file's name as we store and show it: no path, no control characters (PostgreSQL
+ * refuses NUL), at most 200 characters; `upload` when nothing is left. The extension is kept.
+ */
+export function safeFilename(name: string | undefined): string {
+  const base = (name ?? '').split(/[/\\]/).pop() ?? ''
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  if (clean === '') return 'upload'
+  if (clean.length <= 200) return clean
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(clean)?.[0] ?? ''
+  return `${clean.slice(0, 200 - ext.length)}${ext}`
 }
