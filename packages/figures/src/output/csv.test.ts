@@ -43,6 +43,26 @@ describe('figuresToCsv', () => {
     expect(line).toContain(';-8;')
   })
 
+  it('neutralises every formula start, after spaces and in full-width, and keeps each cell one cell', () => {
+    const starts = ['=', '+', '-', '@', '\t', '\r', '\n', ' =', '  @', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']
+    const rests = ["cmd|' /C calc'!A0", 'SUM(1+1)', 'HYPERLINK("http://x";"y")', '1,2;3', '']
+    // A CSV reader's view of one cell: unquote, and the value a spreadsheet would see.
+    const unquote = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell)
+    for (const start of starts)
+      for (const rest of rests) {
+        const cell = csvCell(`${start}${rest}`)
+        expect([start, rest, unquote(cell)]).toEqual([start, rest, `'${start}${rest}`])
+        if (!cell.startsWith('"')) expect(cell).not.toMatch(/[;,\t\r\n"]/)
+      }
+    expect(['gewoon', 'a, b', 'tab\there', 'Zoë'].map(csvCell)).toEqual([
+      'gewoon',
+      '"a, b"',
+      '"tab\there"',
+      'Zoë',
+    ])
+    expect([-8, 0, 12.5, '0,67', '-1,5'].map(csvCell)).toEqual(['-8', '0', '12.5', '0,67', '-1,5'])
+  })
+
   it('gives the same figures as JSON', () => {
     expect(JSON.parse(figuresToJson(figures))).toEqual(JSON.parse(JSON.stringify(figures)))
   })

@@ -34,16 +34,24 @@ const COLUMNS: readonly (readonly [string, (r: FigureRow) => Cell])[] = [
   ],
 ]
 
+// What a spreadsheet may run as a formula: = + - @ first (also the full-width forms, which some
+// Excel input methods turn into the ASCII ones), after leading spaces too, or a tab or line break first.
+// A number we formatted with a decimal comma (`0,67`, `-1,5`): written as is, so Excel reads a number.
+const DECIMAL = /^-?\d+(,\d+)?$/
+const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/
+
 /**
- * A text cell for a spreadsheet: one starting with = + - @ (or a tab or carriage return) gets a
- * leading apostrophe so Excel shows it instead of running it; quoted when it holds ; " or a line
- * break. Numbers we computed ourselves are written as they are (so -8 stays a number).
+ * A text cell for a spreadsheet: one that a spreadsheet could run as a formula gets a leading
+ * apostrophe so Excel shows it instead of running it (OWASP "CSV injection"); quoted when it holds
+ * ; , " a tab or a line break, so it stays one cell whichever list separator the reader's Excel uses.
+ * Numbers we computed ourselves, and decimal-comma numbers, are written as they are (so -8 stays a number).
  */
 export function csvCell(value: Cell): string {
   if (value === null) return ''
   if (typeof value === 'number') return String(value)
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+  if (DECIMAL.test(value)) return value
+  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  return /[;,"\t\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 /**
