@@ -1,0 +1,102 @@
+// The bad-input corpus against the API in-process (fastify inject) on real PostgreSQL and Redis:
+// every case is a specific 4xx problem+json, no process error, and nothing of it is stored.
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWorld, type World } from '../../apps/api/test/support/world.js'
+import { corpusContext, judge, snapshot } from './check.js'
+import { buildCorpus, type Case } from './corpus.js'
+
+const CATEGORIES = [
+  'random-bytes',
+  'random-zip',
+  'encoding',
+  'xlsx-truncated',
+  'xlsx-parts',
+  'too-many-rows',
+  'too-large',
+  'huge-cell',
+  'control-chars',
+  'formula-typed',
+  'sql-typed',
+  'bad-date',
+  'mixed-columns',
+  'missing-column',
+  'structure',
+  'filename',
+  'multipart',
+  'scope',
+  'json-syntax',
+  'json-field',
+  'param',
+  'query',
+] as const
+
+describe('the bad-input corpus (in-process)', () => {
+  let w: World
+  let corpus: Case[]
+  let client: pg.Client
+  const crashes: unknown[] = []
+  const onCrash = (error: unknown) => crashes.push(error)
+
+  beforeAll(async () => {
+    process.on('uncaughtException', onCrash)
+    process.on('unhandledRejection', onCrash)
+    w = await openWorld()
+    client = new pg.Client({ connectionString: w.handle.url })
+    await client.connect()
+    corpus = await buildCorpus(await corpusContext(w))
+  })
+  afterAll(async () => {
+    process.off('uncaughtException', onCrash)
+    process.off('unhandledRejection', onCrash)
+    await client?.end()
+    await w?.close()
+  })
+
+  it('has at least 1,000 cases over every category, the same ones on every run', async () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(1000)
+    const counts = Object.fromEntries(
+      CATEGORIES.map((c) => [c, corpus.filter((x) => x.category === c).length]),
+    )
+    for (const c of CATEGORIES) expect([c, counts[c]! > 0]).toEqual([c, true])
+    expect(corpus.filter((c) => !(CATEGORIES as readonly string[]).includes(c.category))).toEqual([])
+    const again = await buildCorpus(await corpusContext(w))
+    const digest = (cases: Case[]) =>
+      cases.map((c) => `${c.id}:${c.url}:${Buffer.from(c.payload ?? '').toString('base64').length}`)
+    expect(digest(again)).toEqual(digest(corpus))
+  })
+
+  it.each(CATEGORIES)(
+    'refuses every %s case with a specific 4xx and stores nothing',
+    { timeout: 120_000 },
+    async (category) => {
+      const failures: string[] = []
+      for (const c of corpus.filter((x) => x.category === category)) {
+        const before = await snapshot(client)
+        const res = await w.call(c.who, {
+          method: c.method,
+          url: c.url,
+          ...(c.payload === undefined ? {} : { payload: c.payload }),
+          ...(c.headers ? { headers: c.headers } : {}),
+        })
+        const after = await snapshot(client)
+        failures.push(
+          ...judge(
+            c,
+            {
+              status: res.statusCode,
+              contentType: String(res.headers['content-type'] ?? ''),
+              body: res.body,
+            },
+            before,
+            after,
+          ),
+        )
+      }
+      expect(failures).toEqual([])
+      expect(crashes).toEqual([])
+      expect((await w.call(null, { url: '/healthz' })).statusCode).toBe(200)
+      expect((await w.call('admin', { url: '/me' })).statusCode).toBe(200)
+    },
+  )
+})
