@@ -74,30 +74,33 @@ export function claimMail(db: Db, id: string, messageIdDomain: string): Promise<
 async function moveFrom(
   db: Db,
   id: string,
-  from: 'sending',
+  from: readonly MailOutboxRow['status'][],
   set: Partial<Pick<MailOutboxRow, 'status' | 'last_error' | 'sent_at'>>,
 ) {
   const r = await db
     .updateTable('mail_outbox')
     .set({ ...set, updated_at: new Date() })
     .where('id', '=', id)
-    .where('status', '=', from)
+    .where('status', 'in', from)
     .executeTakeFirst()
   return Number(r.numUpdatedRows) === 1
 }
 
-/** SMTP accepted it. */
+/**
+ * SMTP accepted it. Also from `unknown`: when the attempt that was presumed dead (its job lock
+ * expired, e.g. while Redis was away) reports back after all, the ledger learns the mail did go.
+ */
 export const markMailSent = (db: Db, id: string) =>
-  moveFrom(db, id, 'sending', { status: 'sent', sent_at: new Date() })
+  moveFrom(db, id, ['sending', 'unknown'], { status: 'sent', sent_at: new Date() })
 /** A transient failure: back to pending for the next attempt. */
 export const releaseMail = (db: Db, id: string, error: string) =>
-  moveFrom(db, id, 'sending', { status: 'pending', last_error: error })
+  moveFrom(db, id, ['sending'], { status: 'pending', last_error: error })
 /** A permanent failure (5xx, or out of attempts): recorded for the administrator, never retried. */
 export const failMail = (db: Db, id: string, error: string) =>
-  moveFrom(db, id, 'sending', { status: 'failed', last_error: error })
+  moveFrom(db, id, ['sending'], { status: 'failed', last_error: error })
 /** Found claimed by an attempt that never reported back: SMTP may or may not have it. */
 export const markMailUnknown = (db: Db, id: string) =>
-  moveFrom(db, id, 'sending', {
+  moveFrom(db, id, ['sending'], {
     status: 'unknown',
     last_error:
       'Verzending onderbroken: niet zeker of de mail vertrokken is / Sending interrupted: delivery unknown',
