@@ -28,6 +28,11 @@ function decode(cursor: string): [string, string] {
   throw new AppError('INVALID_REQUEST', 'Ongeldige cursor / Invalid cursor')
 }
 
+/** The sort key a cursor holds; undefined without a cursor (INVALID_REQUEST when it is not one of ours). */
+export function cursorKey(cursor: string | undefined): string | undefined {
+  return cursor ? decode(cursor)[0] : undefined
+}
+
 /** The condition "after the cursor" for a keyset; true without a cursor. */
 export function afterCursor(keyset: Keyset, cursor: string | undefined): Expression<SqlBool> {
   if (!cursor) return sql<SqlBool>`true`

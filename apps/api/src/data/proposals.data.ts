@@ -1,11 +1,11 @@
 import type { ProposalStatus } from '@stagebrug/db'
-import { sql } from 'kysely'
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { AppError, notFound } from '../errors.js'
 import { municipalityOf, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleProposals } from '../scope/visible.js'
 import { audit, auditRead, type DataCtx, iso } from './context.js'
-import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
+import { afterCursor, cursorKey, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
 
 export interface ProposalFilter extends PageRequest {
   /** `latest` (default): the latest run the caller can see; `all`; or a run id. */
@@ -19,9 +19,9 @@ export interface ProposalFilter extends PageRequest {
 }
 
 /** The run `latest` means: for a school the last finished run, for a company the last published one. */
-export async function latestRunId(ctx: DataCtx): Promise<string | null> {
+function latestRun(ctx: DataCtx) {
   const company = ctx.caller.scope.role === 'company'
-  const row = await ctx.db
+  return ctx.db
     .selectFrom('match_run')
     .select('id')
     .where('status', '=', 'succeeded')
@@ -29,21 +29,37 @@ export async function latestRunId(ctx: DataCtx): Promise<string | null> {
     .$if(!company, (q) => q.orderBy('finished_at', 'desc'))
     .orderBy('created_at', 'desc')
     .limit(1)
-    .executeTakeFirst()
-  return row?.id ?? null
+}
+
+/** The id of the run `latest` means for the caller, or null before any. */
+export async function latestRunId(ctx: DataCtx): Promise<string | null> {
+  return (await latestRun(ctx).executeTakeFirst())?.id ?? null
+}
+
+/**
+ * A keyset whose order an index can deliver: sorted by `parts` (the same order as `key`), and a later
+ * page narrowed by `seek(cursor key)` (a condition on the first part; `afterCursor` still applies).
+ */
+export interface ProposalKeyset extends Keyset {
+  readonly parts?: readonly RawBuilder<string>[]
+  readonly seek?: (key: string) => Expression<SqlBool>
 }
 
 /** The visible proposals with what both sides' views need, filtered; the caller's scope applies. */
-export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keyset, id?: string) {
-  const runId = f.run === 'all' || id !== undefined ? null : f.run && f.run !== 'latest' ? f.run : await latestRunId(ctx)
-  if (f.run !== 'all' && id === undefined && runId === null) return []
+export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string) {
+  // `latest` is a subquery of the page query: one round trip less per list.
+  const latest = id === undefined && (f.run === undefined || f.run === 'latest')
+  const runId = id === undefined && f.run !== undefined && f.run !== 'latest' && f.run !== 'all' ? f.run : null
   // Page first over the visible proposals (and their student, for the sort key), then join what
   // the views show for that page only.
   let page = visibleProposals(ctx.db, ctx.caller.scope).select(['p.id as pid', keyset.key.as('sort_key')])
   if (id !== undefined) page = page.where('p.id', '=', id)
   else {
     page = page.where(afterCursor(keyset, f.cursor))
-    if (runId !== null) page = page.where('p.run_id', '=', runId)
+    const after = cursorKey(f.cursor)
+    if (after !== undefined && keyset.seek) page = page.where(keyset.seek(after))
+    if (latest) page = page.where('p.run_id', '=', latestRun(ctx))
+    else if (runId !== null) page = page.where('p.run_id', '=', runId)
     if (f.status) page = page.where('p.status', '=', f.status)
     if (f.studentId) page = page.where('p.student_id', '=', f.studentId)
     if (f.placeId) page = page.where('p.place_id', '=', f.placeId)
@@ -59,19 +75,18 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
     }
   }
   const [k1, k2] = keysetOrder(keyset)
+  for (const part of keyset.parts ?? [k1]) page = page.orderBy(part)
   const paged = page
-    .orderBy(k1)
     .orderBy(k2)
     .limit(f.limit + 1)
     .as('pg')
+  // The one-to-one look-ups are subqueries rather than joins: PostgreSQL plans them apart, and
+  // planning a seven-way join cost more than running it (issue 7).
   return ctx.db
     .selectFrom(paged)
     .innerJoin('proposal as p', 'p.id', 'pg.pid')
     .innerJoin('student as s', 's.id', 'p.student_id')
     .innerJoin('place as pl', 'pl.id', 'p.place_id')
-    .innerJoin('company as c', 'c.id', 'pl.company_id')
-    .innerJoin('school as sc', 'sc.id', 's.school_id')
-    .leftJoin('contact_release as cr', 'cr.proposal_id', 'p.id')
     .select([
       'p.id',
       'p.run_id',
@@ -95,7 +110,6 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
       's.available_to',
       's.birth_date',
       's.driving_licence',
-      'sc.name as school_name',
       'pl.external_id as place_external_id',
       'pl.kind as place_kind',
       'pl.sector',
@@ -104,9 +118,12 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
       'pl.period_end',
       'pl.establishment_postcode',
       'pl.needs_driving_licence',
-      'c.name as company_name',
-      'cr.released_at',
       'pg.sort_key',
+    ])
+    .select([
+      sql<string>`(select sc.name from school sc where sc.id = s.school_id)`.as('school_name'),
+      sql<string>`(select c.name from company c where c.id = pl.company_id)`.as('company_name'),
+      sql<Date | null>`(select cr.released_at from contact_release cr where cr.proposal_id = p.id)`.as('released_at'),
     ])
     .orderBy('pg.sort_key')
     .orderBy(sql`pg.pid::text`)
@@ -122,9 +139,19 @@ export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: Keys
 }
 export type ProposalRow = Awaited<ReturnType<typeof proposalRows>>[number]
 
-const SCHOOL_KEYSET: Keyset = {
-  key: sql<string>`s.last_name || ' ' || s.first_name || ' ' || s.id::text || ' ' || lpad(p.rank::text, 3, '0')`,
+// A school's proposals by student name, then rank. The student part is exactly the expression of the
+// index student_school_sort_idx (migration 0012), so PostgreSQL walks the school's students in
+// order and stops after a page instead of sorting every proposal of the school. Sorting by the two
+// parts equals sorting by their concatenation (C collation; the student part ends in its id and the
+// rank part has a fixed width).
+const STUDENT_SORT = sql<string>`s.last_name || ' ' || s.first_name || ' ' || s.id::text`
+const RANK_SORT = sql<string>`lpad(p.rank::text, 3, '0')`
+const SCHOOL_KEYSET: ProposalKeyset = {
+  key: sql<string>`${STUDENT_SORT} || ' ' || ${RANK_SORT}`,
   id: 'p.id',
+  parts: [STUDENT_SORT, RANK_SORT],
+  // The cursor's key without its ' 001' rank part: the student to start from.
+  seek: (key) => sql<SqlBool>`${STUDENT_SORT} >= ${key.slice(0, -4)}`,
 }
 
 function toSchoolView(r: ProposalRow) {

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleSchools } from '../scope/visible.js'
 import { audit, type DataCtx } from './context.js'
+import { importSlotsOf } from './import-slots.js'
 
 export interface UploadedFile {
   readonly bytes: Uint8Array
@@ -58,13 +59,15 @@ export async function uploadStudentList(
   const target = schools[0]!
   let report: ImportReport
   try {
-    report = await importStudentList(ctx.db, {
-      bytes: file.bytes,
-      filename: file.filename,
-      uploadedBy: actorOf(ctx.caller),
-      school: target.instellingsnummer,
-      limits,
-    })
+    report = await importSlotsOf(ctx.db).run(() =>
+      importStudentList(ctx.db, {
+        bytes: file.bytes,
+        filename: file.filename,
+        uploadedBy: actorOf(ctx.caller),
+        school: target.instellingsnummer,
+        limits,
+      }),
+    )
   } catch (error) {
     if (error instanceof ImportError) throw new AppError('INVALID_REQUEST', `${error.messageNl} / ${error.message}`)
     throw error
@@ -108,12 +111,14 @@ export async function uploadPlaceRegistration(ctx: DataCtx, file: UploadedFile, 
       })
     }
   }
-  const report = await importPlaceRegistration(ctx.db, {
-    bytes: file.bytes,
-    filename: file.filename,
-    uploadedBy: actorOf(ctx.caller),
-    limits,
-  })
+  const report = await importSlotsOf(ctx.db).run(() =>
+    importPlaceRegistration(ctx.db, {
+      bytes: file.bytes,
+      filename: file.filename,
+      uploadedBy: actorOf(ctx.caller),
+      limits,
+    }),
+  )
   await audit(ctx.db, ctx, 'upload.places', `upload:${report.uploadId}`, {
     company: company.id,
     filename: file.filename,

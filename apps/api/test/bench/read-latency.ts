@@ -1,117 +1,87 @@
-// `pnpm --filter @stagebrug/api bench [students]`: read latency of the API against a seeded
-// PostgreSQL. Seeds a synthetic Flanders-wide data set (default 10,000 students) in a scratch
-// database, runs a night in-process for the proposals, then drives four read endpoints with
-// autocannon at a fixed 200 requests/s for 10 s each and prints p50/p99 (and a JSON line).
-// Every read also writes its audit row, as in production.
-import { createApiKey } from '@stagebrug/db'
-import { seedSynthetic } from '@stagebrug/demo'
-import { runNightInline } from '@stagebrug/night'
-import autocannon from 'autocannon'
-import { sql } from 'kysely'
-import { openSeededDb } from '../../../../test/support/databases.js'
+// `pnpm --filter @stagebrug/api bench [students] [--keep] [--reuse <db>] [--seconds <s>]`: read latency
+// of the API against a seeded PostgreSQL. Seeds a synthetic Flanders-wide data set (default 10,000
+// students) in a scratch database, runs a night in-process for the proposals, then drives five read
+// endpoints with autocannon at a fixed 200 requests/s (10 s each) and prints p50/p99 with the load
+// average (and a JSON line). Every read also writes its audit row, as in production.
+// The API runs as its own process (src/server.ts, logging at info as in production); `--in-process`
+// runs it in the bench's process instead, beside autocannon.
+// `--keep` keeps the seeded database (its name is printed); `--reuse <db>` benches a kept one again.
+// `pnpm --filter @stagebrug/api bench uploads …`: uploads from 20 schools during a run (uploads-during-run.ts).
 import { createApp } from '../../src/app.js'
-import { nightDeps, openQueuesFor, SETTINGS } from '../support/world.js'
+import { openQueuesFor, SETTINGS } from '../support/world.js'
+import { type BenchDb, openBenchDb } from './bench-db.js'
+import {
+  type BenchArgs,
+  drive,
+  ensureSeeded,
+  formatResult,
+  heaviestTenants,
+  load,
+  parseArgs,
+  type ReadResult,
+  readTargets,
+  startApiProcess,
+} from './shared.js'
+import { uploadsBench } from './uploads-during-run.js'
 
-const students = Number(process.argv[2] ?? 10_000)
-const RATE = 200
-const SECONDS = 10
+/** The API under test: its own process by default (server.ts, as in production), or in this one. */
+async function startApiFor(handle: BenchDb, args: BenchArgs, prefix: string) {
+  if (!args.inProcess) {
+    const api = await startApiProcess(handle.url, prefix)
+    return { base: api.url, close: () => api.stop() }
+  }
+  const queues = openQueuesFor(prefix)
+  const app = await createApp({
+    db: handle.db,
+    queues,
+    settings: { ...SETTINGS, rateLimit: { max: 1_000_000, windowMs: 60_000 } },
+  })
+  const base = await app.listen({ host: '127.0.0.1', port: 0 })
+  return {
+    base,
+    close: async () => {
+      await app.close()
+      await queues.close()
+    },
+  }
+}
+
+async function readBench(args: BenchArgs) {
+  const handle = await openBenchDb(args)
+  try {
+    process.stdout.write(
+      `database ${handle.name}${handle.fresh ? (args.keep ? ' (kept afterwards)' : '') : ' (reused)'}; load ${load()}\n`,
+    )
+    await ensureSeeded(handle, args.students)
+    const tenants = await heaviestTenants(handle.db)
+    const targets = await readTargets(handle.db, tenants)
+    const api = await startApiFor(handle, args, `sbbench-${Date.now()}`)
+    process.stdout.write(
+      `${tenants.counts.students} students, ${tenants.counts.proposals} proposals in run ${tenants.runId}; school of ${tenants.school.n} students, company with ${tenants.company.n} proposals; API ${args.inProcess ? 'in this process' : 'in its own process'}\n`,
+    )
+    const results: ReadResult[] = []
+    try {
+      for (const t of targets) {
+        const line = await drive(api.base, t, args.seconds)
+        results.push(line)
+        process.stdout.write(formatResult(line))
+      }
+    } finally {
+      await api.close()
+    }
+    process.stdout.write(`${JSON.stringify({ students: tenants.counts.students, results })}\n`)
+  } finally {
+    await handle.close()
+    if (args.keep && handle.fresh)
+      process.stdout.write(`kept database ${handle.name}: --reuse ${handle.name}\n`)
+  }
+}
 
 async function main() {
-  const handle = await openSeededDb('postgres')
-  const queues = openQueuesFor(`sbbench-${Date.now()}`)
-  try {
-    const t0 = performance.now()
-    const seeded = await seedSynthetic(handle.db, { students, seed: 20261123 })
-    const night = await runNightInline(
-      { ...nightDeps(handle.db), now: () => new Date(`${seeded.today}T03:00:00Z`) },
-      { jobKey: 'bench', requestedBy: 'bench', publish: true },
-    )
-    const seedMs = Math.round(performance.now() - t0)
-    // The biggest school and the company with the most proposals: the heaviest lists.
-    const school = await handle.db
-      .selectFrom('student')
-      .select(['school_id', sql<number>`count(*)`.as('n')])
-      .groupBy('school_id')
-      .orderBy(sql`count(*)`, 'desc')
-      .executeTakeFirstOrThrow()
-    const company = await handle.db
-      .selectFrom('proposal as p')
-      .innerJoin('place as pl', 'pl.id', 'p.place_id')
-      .select(['pl.company_id', sql<number>`count(*)`.as('n')])
-      .where('p.run_id', '=', night.run.id)
-      .groupBy('pl.company_id')
-      .orderBy(sql`count(*)`, 'desc')
-      .executeTakeFirstOrThrow()
-    const schoolKey = (
-      await createApiKey(handle.db, {
-        name: 'bench school',
-        role: 'school',
-        scope: { schoolId: school.school_id },
-      })
-    ).key
-    const companyKey = (
-      await createApiKey(handle.db, {
-        name: 'bench company',
-        role: 'company',
-        scope: { companyId: company.company_id },
-      })
-    ).key
-    const app = await createApp({
-      db: handle.db,
-      queues,
-      settings: { ...SETTINGS, rateLimit: { max: 1_000_000, windowMs: 60_000 } },
-    })
-    const base = await app.listen({ host: '127.0.0.1', port: 0 })
-    const studentId = (
-      await handle.db
-        .selectFrom('student')
-        .select('id')
-        .where('school_id', '=', school.school_id)
-        .executeTakeFirstOrThrow()
-    ).id
-
-    const targets = [
-      { name: 'GET /school/students?limit=50', key: schoolKey, path: '/school/students?limit=50' },
-      { name: 'GET /school/students/:id', key: schoolKey, path: `/school/students/${studentId}` },
-      { name: 'GET /school/proposals?limit=50', key: schoolKey, path: '/school/proposals?limit=50' },
-      { name: 'GET /company/proposals?limit=50', key: companyKey, path: '/company/proposals?limit=50' },
-      { name: 'GET /lookups/programmes?q=…', key: schoolKey, path: '/lookups/programmes?q=elektromechanica' },
-    ]
-    process.stdout.write(
-      `${seeded.students} students, ${seeded.places} places, ${seeded.schools} schools; school of ${school.n} students, company with ${company.n} proposals; seeded and matched in ${seedMs} ms\n`,
-    )
-    const results = []
-    for (const t of targets) {
-      const r = await autocannon({
-        url: `${base}${t.path}`,
-        connections: 10,
-        duration: SECONDS,
-        overallRate: RATE,
-        headers: { authorization: `Bearer ${t.key}` },
-      })
-      const line = {
-        endpoint: t.name,
-        rate: RATE,
-        requests: r.requests.total,
-        p50: r.latency.p50,
-        p90: r.latency.p90,
-        p99: r.latency.p99,
-        max: r.latency.max,
-        non2xx: r.non2xx,
-        errors: r.errors,
-      }
-      results.push(line)
-      process.stdout.write(
-        `${t.name.padEnd(34)} p50 ${String(line.p50).padStart(4)} ms  p99 ${String(line.p99).padStart(4)} ms  max ${line.max} ms  (${line.requests} requests, ${line.non2xx} non-2xx)\n`,
-      )
-    }
-    process.stdout.write(`${JSON.stringify({ students: seeded.students, results })}\n`)
-    await app.close()
-  } finally {
-    await Promise.all([queues.match.obliterate({ force: true }), queues.mail.obliterate({ force: true })])
-    await queues.close()
-    await handle.close()
-  }
+  const argv = process.argv.slice(2)
+  if (argv[0] === 'uploads') {
+    await uploadsBench(parseArgs(argv.slice(1)))
+  } else await readBench(parseArgs(argv))
 }
 
 main().catch((error: unknown) => {

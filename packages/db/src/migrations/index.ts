@@ -10,6 +10,7 @@ import * as m0008 from './2026_11_23_0008_create_run_parts_and_mail_content.js'
 import * as m0009 from './2026_11_23_0009_api_access_and_overrides.js'
 import * as m0010 from './2026_11_23_0010_create_run_figures.js'
 import * as m0011 from './2026_11_23_0011_place_document_fields.js'
+import * as m0012 from './2026_11_23_0012_student_school_sort_index.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0009_api_access_and_overrides': m0009,
   '2026_11_23_0010_create_run_figures': m0010,
   '2026_11_23_0011_place_document_fields': m0011,
+  '2026_11_23_0012_student_school_sort_index': m0012,
 }

@@ -1,0 +1,49 @@
+// A bulkhead for uploads: at most IMPORT_SLOTS imports of this process use the database at once;
+// the others wait here, holding no connection. An import holds a pooled connection for its whole
+// transaction, and a school's transaction waits for the night's part that locks its students; without
+// a limit twenty schools uploading at once would take every connection of the pool (10) and every
+// read would wait behind them.
+
+/** Imports of one API process that may run at once; keep it well below the pool size (10). */
+export const IMPORT_SLOTS = 3
+
+export class Slots {
+  readonly #waiting: (() => void)[] = []
+  #busy = 0
+  readonly #size: number
+
+  constructor(size: number) {
+    this.#size = size
+  }
+
+  /** Runs `task` once a slot is free (first come, first served), then frees the slot. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#busy >= this.#size) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    else this.#busy++
+    try {
+      return await task()
+    } finally {
+      const next = this.#waiting.shift()
+      // The slot passes straight to the next in line; #busy stays as it is.
+      if (next) next()
+      else this.#busy--
+    }
+  }
+
+  /** Imports running and waiting (for tests). */
+  get load(): { readonly running: number; readonly waiting: number } {
+    return { running: this.#busy, waiting: this.#waiting.length }
+  }
+}
+
+const slots = new WeakMap<object, Slots>()
+
+/** The import slots of a database handle (created on first use). */
+export function importSlotsOf(db: object): Slots {
+  let s = slots.get(db)
+  if (s === undefined) {
+    s = new Slots(IMPORT_SLOTS)
+    slots.set(db, s)
+  }
+  return s
+}
