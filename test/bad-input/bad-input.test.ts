@@ -66,6 +66,21 @@ describe('the bad-input corpus (in-process)', () => {
     expect(digest(again)).toEqual(digest(corpus))
   })
 
+  it('sends broken bodies to every write endpoint the API registers (a new one fails here until it is in the corpus)', () => {
+    const writes = w.app.apiRoutes.filter(
+      (r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && r.roles !== 'public',
+    )
+    expect(writes.length).toBeGreaterThanOrEqual(20)
+    const missing = writes.filter((r) => {
+      const pattern = new RegExp(`^${r.url.replace(/:[^/]+/g, '[^/?]+')}(\\?.*)?$`)
+      return !corpus.some(
+        (c) =>
+          c.method === r.method && pattern.test(c.url) && ['json-syntax', 'multipart'].includes(c.category),
+      )
+    })
+    expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([])
+  })
+
   it.each(CATEGORIES)(
     'refuses every %s case with a specific 4xx and stores nothing',
     { timeout: 120_000 },
