@@ -131,6 +131,8 @@ export function guardXlsx(
       : target.startsWith('/')
         ? target.slice(1)
         : `xl/${target}`
+  // A chart sheet first: exceljs reads the first worksheet after it, and counts its rows itself.
+  if (!path.startsWith('xl/worksheets/')) return
   const sheet = parts.get(path)
   if (sheet === undefined) throw corrupt(`werkblad ${path} ontbreekt`, `worksheet ${path} is missing`)
   const rows = rowsOf(sheet)
