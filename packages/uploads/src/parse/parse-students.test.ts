@@ -263,3 +263,72 @@ describe('parseStudentList', () => {
     )
   })
 })
+
+describe('parseStudentList — bad input', () => {
+  it('refuses a huge cell and a control character as errors on their row and column, echoing at most 200 characters', async () => {
+    const errors = await errorsOf(
+      list([
+        studentRow({ naam: 'x'.repeat(5000) }),
+        studentRow({ stamboeknummer: '0000002', voornaam: 'Zo\u001bë' }),
+      ]),
+    )
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: 'naam',
+        value: `${'x'.repeat(200)}…`,
+        message:
+          'Deze cel heeft 5.000 tekens; hoogstens 2.000 tekens / This cell has 5,000 characters; at most 2,000 characters',
+      },
+      {
+        row: 3,
+        column: 'voornaam',
+        value: 'Zo\u001bë',
+        message:
+          'Deze cel bevat een ongeldig (stuur)teken / This cell contains an invalid (control) character',
+      },
+    ])
+  })
+
+  it('refuses a header that is not one: a 300-character title, 600 columns', async () => {
+    expect(await errorsOf(list([studentRow()], [...STUDENT_HEADER, 'k'.repeat(300)]))).toEqual([
+      expect.objectContaining({
+        row: 1,
+        message: expect.stringMatching(/^Kolomkop van 300 tekens; hoogstens 200/),
+      }),
+    ])
+    const wide = [...STUDENT_HEADER, ...Array.from({ length: 600 }, (_, i) => `extra ${i}`)]
+    expect(await errorsOf(list([studentRow()], wide))).toEqual([
+      expect.objectContaining({
+        row: 1,
+        message: expect.stringMatching(/^Het bestand heeft 610 kolommen; hoogstens 500/),
+      }),
+    ])
+  })
+
+  it('refuses a file that mixes UTF-8 and Windows-1252, and a file with NUL bytes', async () => {
+    const mixed = new Uint8Array([
+      ...list([studentRow()]),
+      ...windows1252(csv([studentRow({ stamboeknummer: '0000002', voornaam: 'Noé' })])),
+    ])
+    await expect(parseStudentList(mixed, 'lijst.csv', ctx)).rejects.toMatchObject({ code: 'mixed_encoding' })
+    const utf16 = new Uint8Array([...utf8(csv([STUDENT_HEADER]))].flatMap((b) => [b, 0]))
+    await expect(parseStudentList(utf16, 'lijst.csv', ctx)).rejects.toMatchObject({
+      code: 'corrupt_file',
+      messageNl: expect.stringMatching(/^Het bestand bevat NUL-tekens/),
+    })
+  })
+
+  it('counts a million CSV rows over the limit without keeping them', async () => {
+    const header = utf8(`${STUDENT_HEADER.join(';')}\r\n`)
+    const bytes = new Uint8Array(header.length + 3 * 1_000_000)
+    bytes.set(header)
+    for (let i = header.length; i < bytes.length; i += 3) bytes.set([0x78, 0x0d, 0x0a], i)
+    await expect(
+      parseStudentList(bytes, 'lijst.csv', { ...ctx, maxBytes: 4 * 1024 * 1024 }),
+    ).rejects.toMatchObject({
+      code: 'too_many_rows',
+      messageEn: 'The file has 1,000,000 rows; the limit is 20,000 rows per upload. Split the file',
+    })
+  })
+})
