@@ -60,6 +60,15 @@ describe('guardXlsx', () => {
     expect((await readTable(bytes, 'x.xlsx')).rows).toEqual([['1'], ['2']])
   })
 
+  it('reads a hostile relationship id as text, never as a pattern', () => {
+    const hostile = zip({
+      ...WORKBOOK,
+      'xl/workbook.xml': `<workbook><sheets><sheet name="x" r:id="(["/>${'<sheet '.repeat(10_000)}</sheets></workbook>`,
+      'xl/worksheets/sheet1.xml': sheet('<row r="1"/>'),
+    })
+    expect(() => guardXlsx(hostile, limits)).not.toThrow()
+  })
+
   it('refuses a zip bomb at 20× the size limit, before unpacking the rest', () => {
     const bomb = zip({
       ...WORKBOOK,

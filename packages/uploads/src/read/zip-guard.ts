@@ -93,6 +93,23 @@ function rowsOf(xml: Buffer): number {
   return Math.max(count, r ? Number(r[1]) : 0)
 }
 
+/** The zip path of the workbook's first sheet (by its relationship id), `xl/worksheets/sheet1.xml` when unnamed. */
+function firstSheetPath(workbook: string, rels: string): string {
+  // The first <sheet …> tag, cut to 2,000 characters before any regex runs on it (no slow matching on a hostile part).
+  const at = workbook.search(/<(?:\w{1,20}:)?sheet[\s/>]/)
+  const end = at < 0 ? -1 : workbook.indexOf('>', at)
+  const tag = at < 0 ? '' : workbook.slice(at, end < 0 ? at + 2000 : Math.min(end + 1, at + 2000))
+  const rid = /\s\w{1,20}:id="([^"]{1,100})"/.exec(tag)?.[1]
+  if (rid === undefined) return 'xl/worksheets/sheet1.xml'
+  const target = /<Relationship\b[^>]*>/g
+  for (const tag of rels.match(target) ?? []) {
+    if (/\bId="([^"]*)"/.exec(tag)?.[1] !== rid) continue
+    const to = /\bTarget="([^"]*)"/.exec(tag)?.[1]
+    if (to !== undefined) return to.startsWith('/') ? to.slice(1) : `xl/${to}`
+  }
+  return 'xl/worksheets/sheet1.xml'
+}
+
 /**
  * Checks an XLSX before exceljs loads it: a readable zip with the parts a workbook needs, unpacking
  * to at most `UNPACK_FACTOR` × `maxBytes` (a zip bomb stops there), and a first worksheet of at most
@@ -108,32 +125,21 @@ export function guardXlsx(
   const byName = new Map(list.map((e) => [e.name, e]))
   for (const part of ['[Content_Types].xml', 'xl/workbook.xml'])
     if (!byName.has(part)) throw corrupt(`onderdeel ${part} ontbreekt`, `part ${part} is missing`)
+  const text = (name: string) =>
+    byName.has(name) ? unpack(bytes, byName.get(name)!, budget).toString('utf8') : ''
+  if (!text('[Content_Types].xml').includes('<Types'))
+    throw corrupt('[Content_Types].xml is onleesbaar', '[Content_Types].xml is unreadable')
+  const path = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'))
+  // Unpack every part within the budget (a bomb in any of them stops here); keep only the first sheet.
   let left = budget
-  const parts = new Map<string, Buffer>()
+  let sheet: Buffer | undefined
   for (const e of list) {
     const content = unpack(bytes, e, left)
     left -= content.length
-    if (/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(e.name))
-      parts.set(e.name, content)
+    if (e.name === path) sheet = content
   }
-  if (!unpack(bytes, byName.get('[Content_Types].xml')!, budget).includes('<Types'))
-    throw corrupt('[Content_Types].xml is onleesbaar', '[Content_Types].xml is unreadable')
-  const workbook = parts.get('xl/workbook.xml')!.toString('utf8')
-  const rid = /<(?:\w+:)?sheet\b[^>]*?\b\w+:id="([^"]+)"/.exec(workbook)?.[1]
-  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? ''
-  const target = rid
-    ? (new RegExp(`<Relationship\\b[^>]*?\\bId="${rid}"[^>]*?\\bTarget="([^"]+)"`).exec(rels)?.[1] ??
-      new RegExp(`<Relationship\\b[^>]*?\\bTarget="([^"]+)"[^>]*?\\bId="${rid}"`).exec(rels)?.[1])
-    : undefined
-  const path =
-    target === undefined
-      ? 'xl/worksheets/sheet1.xml'
-      : target.startsWith('/')
-        ? target.slice(1)
-        : `xl/${target}`
   // A chart sheet first: exceljs reads the first worksheet after it, and counts its rows itself.
   if (!path.startsWith('xl/worksheets/')) return
-  const sheet = parts.get(path)
   if (sheet === undefined) throw corrupt(`werkblad ${path} ontbreekt`, `worksheet ${path} is missing`)
   const rows = rowsOf(sheet)
   if (rows - 1 > limits.maxRows) throw tooManyRows(rows - 1, limits.maxRows)
