@@ -216,6 +216,12 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
           'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>`,
         },
       },
+      'hostile-sheet-id': {
+        replace: {
+          'xl/workbook.xml':
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="(["/></sheets></workbook>',
+        },
+      },
       'rows-200k-empty': { replace: { 'xl/worksheets/sheet1.xml': sheetXml(200_000, { empty: true }) } },
       'row-one-million': { replace: { 'xl/worksheets/sheet1.xml': sheetXml(1, { lastRow: 1_048_576 }) } },
       'bomb-shared-strings': { replace: { 'xl/sharedStrings.xml': hugeSharedStrings(12_000_000) } },
