@@ -27,6 +27,7 @@ const CATEGORIES = [
   'scope',
   'json-syntax',
   'json-field',
+  'json-random',
   'param',
   'query',
 ] as const

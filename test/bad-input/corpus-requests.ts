@@ -1,5 +1,6 @@
 // The request half of the corpus: malformed JSON, wrong types and hostile strings in the body of
 // every write endpoint, bad path parameters on every `:id` route, and bad query strings on the lists.
+import fc from 'fast-check'
 import {
   type Case,
   type CorpusContext,
@@ -388,6 +389,21 @@ export function requestCases(ctx: CorpusContext, rng: Rng): Case[] {
         headers: { 'content-type': type },
         expect,
       })
+    // Random JSON values (fast-check, seeded): never a body an object schema accepts.
+    if (e.takes === 'object')
+      for (const [i, value] of fc
+        .sample(fc.jsonValue({ maxDepth: 4 }), { seed: rng.int(0, 2 ** 31), numRuns: 20 })
+        .entries())
+        cases.push({
+          id: `body/${name}/random-json-${i}`,
+          category: 'json-random',
+          who: e.who,
+          method: e.method,
+          url: e.url,
+          payload: JSON.stringify(value) ?? 'null',
+          headers: { 'content-type': 'application/json' },
+          expect: FOUR([400]),
+        })
     for (const [field, values] of Object.entries(e.bad ?? {}))
       for (const [i, value] of values.entries())
         cases.push({
