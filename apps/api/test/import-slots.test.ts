@@ -1,7 +1,8 @@
 // Uploads share the database pool with every read; at most IMPORT_SLOTS of them use it at once,
-// the others wait their turn without a connection.
+// the others wait their turn without a connection. An import PostgreSQL aborted to break a
+// deadlock (with a night's part being stored) runs again.
 import { describe, expect, it } from 'vitest'
-import { Slots } from '../src/data/import-slots.js'
+import { retryDeadlocks, Slots } from '../src/data/import-slots.js'
 
 describe('Slots', () => {
   it('runs at most `size` tasks at once, first come first served, and frees a slot on failure', async () => {
@@ -33,5 +34,38 @@ describe('Slots', () => {
     for (const f of finish.slice(3)) f()
     expect(await Promise.all(results)).toEqual(['task 1 failed', 'ok 2', 'ok 3', 'ok 4'])
     expect(slots.load).toEqual({ running: 0, waiting: 0 })
+  })
+})
+
+describe('retryDeadlocks', () => {
+  const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { code })
+
+  it('runs an import again when PostgreSQL broke a deadlock with it, up to three times', async () => {
+    let calls = 0
+    const result = await retryDeadlocks(async () => {
+      calls++
+      if (calls < 3) throw pgError('40P01')
+      return 'stored'
+    })
+    expect([result, calls]).toEqual(['stored', 3])
+    calls = 0
+    await expect(
+      retryDeadlocks(async () => {
+        calls++
+        throw pgError('40P01')
+      }),
+    ).rejects.toThrow('pg 40P01')
+    expect(calls).toBe(3)
+  })
+
+  it('does not retry any other failure', async () => {
+    let calls = 0
+    await expect(
+      retryDeadlocks(async () => {
+        calls++
+        throw pgError('23505')
+      }),
+    ).rejects.toThrow('pg 23505')
+    expect(calls).toBe(1)
   })
 })

@@ -36,6 +36,27 @@ export class Slots {
   }
 }
 
+/** PostgreSQL chose this transaction to break a deadlock, or could not serialise it: trying again is safe. */
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+
+/**
+ * Runs an all-or-nothing import, again (up to 3 times, after 50–250 ms) when PostgreSQL aborted its
+ * transaction to break a deadlock. A school's upload locks its students while a night's part being
+ * stored holds key-share locks on students of many schools; PostgreSQL then aborts one of the two.
+ */
+export async function retryDeadlocks<T>(task: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task()
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200))
+    }
+  }
+}
+
 const slots = new WeakMap<object, Slots>()
 
 /** The import slots of a database handle (created on first use). */

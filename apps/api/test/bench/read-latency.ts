@@ -28,7 +28,7 @@ import { uploadsBench } from './uploads-during-run.js'
 async function startApiFor(handle: BenchDb, args: BenchArgs, prefix: string) {
   if (!args.inProcess) {
     const api = await startApiProcess(handle.url, prefix)
-    return { base: api.url, close: () => api.stop() }
+    return { base: api.url, cpuMs: api.cpuMs, close: () => api.stop() }
   }
   const queues = openQueuesFor(prefix)
   const app = await createApp({
@@ -39,6 +39,7 @@ async function startApiFor(handle: BenchDb, args: BenchArgs, prefix: string) {
   const base = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
     base,
+    cpuMs: () => Number.NaN,
     close: async () => {
       await app.close()
       await queues.close()
@@ -61,8 +62,8 @@ async function readBench(args: BenchArgs) {
     )
     const results: ReadResult[] = []
     try {
-      for (const t of targets) {
-        const line = await drive(api.base, t, args.seconds)
+      for (const t of targets.filter((t) => args.only === undefined || t.name.includes(args.only))) {
+        const line = await drive(api.base, t, args.seconds, api.cpuMs)
         results.push(line)
         process.stdout.write(formatResult(line))
       }

@@ -1,5 +1,6 @@
 // What both bench modes share: arguments, the seeded database and its night, the heaviest tenants,
 // their keys, and driving one endpoint with autocannon at a fixed rate.
+import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { createApiKey, type Database } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
@@ -20,6 +21,10 @@ export interface BenchArgs {
   readonly inProcess: boolean
   /** Uploads mode: upload and read without a run (the baseline). */
   readonly noRun: boolean
+  /** Only the endpoints whose name contains this. */
+  readonly only?: string
+  /** Uploads mode: the worker's nice value (0: as the API; 10: the API and PostgreSQL go first). */
+  readonly workerNice: number
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -29,6 +34,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let seconds = 10
   let inProcess = false
   let noRun = false
+  let only: string | undefined
+  let workerNice = 0
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--keep') keep = true
@@ -36,10 +43,21 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--seconds') seconds = Number(argv[++i])
     else if (a === '--in-process') inProcess = true
     else if (a === '--no-run') noRun = true
+    else if (a === '--only') only = argv[++i]
+    else if (a === '--worker-nice') workerNice = Number(argv[++i])
     else if (/^\d+$/.test(a)) students = Number(a)
     else throw new Error(`unknown argument ${a}`)
   }
-  return { students, keep, seconds, inProcess, noRun, ...(reuse === undefined ? {} : { reuse }) }
+  return {
+    students,
+    keep,
+    seconds,
+    inProcess,
+    noRun,
+    workerNice,
+    ...(reuse === undefined ? {} : { reuse }),
+    ...(only === undefined ? {} : { only }),
+  }
 }
 
 export const load = () =>
@@ -165,11 +183,29 @@ export interface ReadResult {
   readonly non2xx: number
   readonly errors: number
   readonly timeouts: number
+  /** CPU time of the API process per request (when it runs as its own process). */
+  readonly apiCpuMsPerRequest: number
   readonly load: string
 }
 
 /** Drives one endpoint at a fixed rate with autocannon (10 connections). */
-export async function drive(base: string, t: ReadTarget, seconds: number): Promise<ReadResult> {
+export async function drive(
+  base: string,
+  t: ReadTarget,
+  seconds: number,
+  cpuMs: () => number = () => Number.NaN,
+  warmUp = true,
+): Promise<ReadResult> {
+  // Warm up first (JIT, pools, caches): 2 s at half the rate, not counted.
+  if (warmUp)
+    await autocannon({
+      url: `${base}${t.path}`,
+      connections: 10,
+      duration: 2,
+      overallRate: RATE / 2,
+      headers: { authorization: `Bearer ${t.key}` },
+    })
+  const cpu0 = cpuMs()
   const r = await autocannon({
     url: `${base}${t.path}`,
     connections: 10,
@@ -189,12 +225,13 @@ export async function drive(base: string, t: ReadTarget, seconds: number): Promi
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    apiCpuMsPerRequest: Math.round(((cpuMs() - cpu0) / Math.max(1, r.requests.total)) * 100) / 100,
     load: load(),
   }
 }
 
 export const formatResult = (line: ReadResult) =>
-  `${line.endpoint.padEnd(34)} ${String(line.achieved).padStart(3)}/s  p50 ${String(line.p50).padStart(4)} ms  p99 ${String(line.p99).padStart(4)} ms  max ${String(line.max).padStart(4)} ms  (${line.requests} requests, ${line.non2xx} non-2xx, ${line.errors} errors, ${line.timeouts} timeouts; load ${line.load})\n`
+  `${line.endpoint.padEnd(34)} ${String(line.achieved).padStart(3)}/s  p50 ${String(line.p50).padStart(4)} ms  p99 ${String(line.p99).padStart(4)} ms  max ${String(line.max).padStart(4)} ms  (${line.requests} requests, ${line.non2xx} non-2xx, ${line.errors} errors, ${line.timeouts} timeouts; API CPU ${line.apiCpuMsPerRequest} ms/request; load ${line.load})\n`
 
 /**
  * The API as its own process (src/server.ts under tsx, configured through the environment as in
@@ -211,9 +248,23 @@ export async function startApiProcess(databaseUrl: string, prefix: string) {
   return {
     url: api.url,
     output: api.output,
+    /** CPU time the API process used so far (user + system), in ms: a figure the machine's load barely moves. */
+    cpuMs: () => processCpuMs(api.child.pid),
     stop: async () => {
       const code = await stop(api)
       if (code !== 0) throw new Error(`the API stopped with ${code}:\n${tail(api)}`)
     },
+  }
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux); NaN elsewhere. */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
   }
 }

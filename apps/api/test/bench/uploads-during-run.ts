@@ -9,6 +9,7 @@
 // and its counts are those of the students before the uploads.
 // `--reuse <db>` works on a copy of a kept bench database (CREATE DATABASE … TEMPLATE), dropped after.
 import { randomBytes } from 'node:crypto'
+import { setPriority } from 'node:os'
 import { createApiKey } from '@stagebrug/db'
 import { QUEUES, redisConnection } from '@stagebrug/queue'
 import { Queue } from 'bullmq'
@@ -42,6 +43,8 @@ interface UploadResult {
   readonly ms: number
   readonly outcome: string
   readonly counts: Record<string, number> | null
+  /** As the API reports them: reading and validating the file, and its transaction. */
+  readonly timings: { readonly parseMs?: number; readonly storeMs?: number } | null
   readonly error: string | null
 }
 
@@ -67,7 +70,11 @@ async function upload(
   })
   const text = await res.text()
   const ms = Math.round(performance.now() - t0)
-  let body: { outcome?: string; counts?: Record<string, number> } = {}
+  let body: {
+    outcome?: string
+    counts?: Record<string, number>
+    timings?: { parseMs?: number; storeMs?: number }
+  } = {}
   try {
     body = JSON.parse(text)
   } catch {}
@@ -78,6 +85,7 @@ async function upload(
     ms,
     outcome: body.outcome ?? '?',
     counts: body.counts ?? null,
+    timings: body.timings ?? null,
     error: res.status === 200 ? null : text.slice(0, 300),
   }
 }
@@ -133,11 +141,22 @@ function summarise(uploads: readonly UploadResult[], reads: ReadResult) {
   }
 }
 
+/** What the API logged at level error or above (pino: 50, 60): the cause of a 500. */
+function apiErrors(output: readonly string[]): string[] {
+  return output
+    .join('')
+    .split('\n')
+    .filter((line) => /"level":(50|60)/.test(line))
+    .map((line) => line.slice(0, 1500))
+}
+
 function report(uploads: readonly UploadResult[], reads: ReadResult) {
-  process.stdout.write('\nuploads (school, rows, status, ms, created/updated/withdrawn):\n')
+  process.stdout.write(
+    '\nuploads (school, rows, status, ms, created/updated/withdrawn, parse + store ms in the API):\n',
+  )
   for (const u of uploads)
     process.stdout.write(
-      `  ${u.school} ${String(u.rows).padStart(3)} rows  ${u.status} ${u.outcome.padEnd(8)} ${String(u.ms).padStart(6)} ms  ${u.counts ? `${u.counts.created}/${u.counts.updated}/${u.counts.withdrawn}` : u.error}\n`,
+      `  ${u.school} ${String(u.rows).padStart(3)} rows  ${u.status} ${u.outcome.padEnd(8)} ${String(u.ms).padStart(6)} ms  ${u.counts ? `${u.counts.created}/${u.counts.updated}/${u.counts.withdrawn}` : u.error}  ${u.timings?.parseMs ?? '?'} + ${u.timings?.storeMs ?? '?'}\n`,
     )
   const { uploads: s } = summarise(uploads, reads)
   process.stdout.write(
@@ -197,19 +216,26 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
       MAIL_CONCURRENCY: '1',
       LOG_LEVEL: 'info',
     })
+    // A deployment knob: the night may yield the CPU to the API and the database.
+    if (args.workerNice !== 0 && worker.child.pid !== undefined)
+      setPriority(worker.child.pid, args.workerNice)
     stops.push(async () => {
       const code = await stop(worker)
       if (code !== 0) process.stdout.write(`worker stopped with ${code}\n${tail(worker)}\n`)
     })
-    process.stdout.write(`API and worker started; ${before.open} open students; load ${load()}\n`)
+    process.stdout.write(
+      `API and worker started (worker nice ${args.workerNice}); ${before.open} open students; load ${load()}\n`,
+    )
 
+    const quiet = await drive(api.url, probe, args.seconds, api.cpuMs)
+    process.stdout.write(`reads before the run: ${formatResult(quiet)}`)
     const t0 = performance.now()
     const at = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`
     const batch = `U${Date.now() % 100_000}`
     const sizes = schools.map((_, i) => 200 + Math.round((400 * i) / (SCHOOLS - 1)))
     const uploadAndRead = () =>
       Promise.all([
-        drive(api.url, probe, Math.max(args.seconds, 20)),
+        drive(api.url, probe, Math.max(args.seconds, 20), api.cpuMs, false),
         Promise.all(schools.map((s, i) => upload(api.url, keys[i]!, s.instellingsnummer, sizes[i]!, batch))),
       ])
     if (args.noRun) {
@@ -238,10 +264,12 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
       await sleep(50)
       run = await runOf()
     }
-    process.stdout.write(
-      `run ${run.id} planned and running at ${at()}; ${SCHOOLS} uploads and reads at 200/s start now\n`,
-    )
+    process.stdout.write(`run ${run.id} planned and running at ${at()}; reads alone for ${args.seconds} s\n`)
+    const runOnly = await drive(api.url, probe, args.seconds, api.cpuMs, false)
+    process.stdout.write(`reads during the run, no uploads: ${formatResult(runOnly)}`)
+    process.stdout.write(`${SCHOOLS} uploads and reads at 200/s start at ${at()}\n`)
     const [reads, uploads] = await uploadAndRead()
+    for (const line of apiErrors(api.output)) process.stdout.write(`API error: ${line}\n`)
     const stored = await db
       .selectFrom('match_run_part')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -255,6 +283,12 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
       run = await runOf()
     }
     const runSeconds = (performance.now() - t0) / 1000
+    // Jobs of the run that failed an attempt (BullMQ retried them), e.g. a part chosen to break a deadlock.
+    const failedJobs = worker.output
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('"job failed"'))
+    for (const line of failedJobs) process.stdout.write(`worker: ${line.slice(0, 400)}\n`)
     process.stdout.write(`run ${run?.status} at ${at()}; load ${load()}\n`)
 
     // The run kept to its snapshot: no uploaded student in it, the counts of before.
@@ -285,12 +319,15 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
     report(uploads, reads)
     const summary = {
       students: tenants.counts.students,
+      readsBefore: quiet,
+      readsDuringRunAlone: runOnly,
       ...summarise(uploads, reads),
       run: {
         id: run?.id,
         status: run?.status,
         seconds: Math.round(runSeconds),
         parts: run?.parts,
+        jobAttemptsFailed: failedJobs.length,
         partsStoredWhenUploadsDone: stored.n,
         snapshotStudents: counts.students,
         openStudentsBefore: before.open,
