@@ -17,6 +17,8 @@ declare module 'autocannon' {
   interface Result {
     latency: Histogram
     requests: { total: number; average: number }
+    /** How long the run took, in seconds. */
+    duration: number
     non2xx: number
     errors: number
     timeouts: number

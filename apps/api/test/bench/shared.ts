@@ -217,7 +217,7 @@ export async function drive(
     endpoint: t.name,
     rate: RATE,
     requests: r.requests.total,
-    achieved: Math.round(r.requests.total / seconds),
+    achieved: Math.round(r.requests.total / (r.duration || seconds)),
     p50: r.latency.p50,
     p90: r.latency.p90,
     p99: r.latency.p99,
