@@ -1,9 +1,10 @@
 import type { ApiKeyRole } from '@stagebrug/db'
 
 /**
- * What a caller may reach, resolved from the API key on every request (so a school added to a group,
- * or a revoked key, counts at once). The data layer (src/data via src/scope/visible.ts) is the only
- * code that reads it.
+ * What a caller may reach, resolved from the API key and kept for at most KEY_CACHE_TTL_MS
+ * (src/auth/key-cache.ts): a key revoked or a school changed through this API counts at once, a
+ * change made elsewhere within the TTL. The data layer (src/data via src/scope/visible.ts) is the
+ * only code that reads it.
  */
 export type Scope =
   | { readonly role: 'admin' }
