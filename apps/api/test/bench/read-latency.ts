@@ -12,6 +12,7 @@ import { openQueuesFor, SETTINGS } from '../support/world.js'
 import { type BenchDb, openBenchDb } from './bench-db.js'
 import {
   type BenchArgs,
+  databaseCpuMs,
   drive,
   ensureSeeded,
   formatResult,
@@ -63,7 +64,11 @@ async function readBench(args: BenchArgs) {
     const results: ReadResult[] = []
     try {
       for (const t of targets.filter((t) => args.only === undefined || t.name.includes(args.only))) {
-        const line = await drive(api.base, t, args.seconds, api.cpuMs)
+        const line = await drive(api.base, t, {
+          seconds: args.seconds,
+          cpuMs: api.cpuMs,
+          dbCpu: () => databaseCpuMs(handle.db, handle.name),
+        })
         results.push(line)
         process.stdout.write(formatResult(line))
       }

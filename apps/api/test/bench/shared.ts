@@ -185,6 +185,8 @@ export interface ReadResult {
   readonly timeouts: number
   /** CPU time of the API process per request (when it runs as its own process). */
   readonly apiCpuMsPerRequest: number
+  /** CPU time of the PostgreSQL backends per request (those alive before and after). */
+  readonly dbCpuMsPerRequest: number
   readonly load: string
 }
 
@@ -192,10 +194,16 @@ export interface ReadResult {
 export async function drive(
   base: string,
   t: ReadTarget,
-  seconds: number,
-  cpuMs: () => number = () => Number.NaN,
-  warmUp = true,
+  o: {
+    readonly seconds: number
+    /** CPU time of the API process so far, in ms. */
+    readonly cpuMs?: () => number
+    /** CPU time of the database's backends so far, per backend. */
+    readonly dbCpu?: () => Promise<ReadonlyMap<number, number>>
+    readonly warmUp?: boolean
+  },
 ): Promise<ReadResult> {
+  const { seconds, cpuMs = () => Number.NaN, warmUp = true } = o
   // Warm up first (JIT, pools, caches): 2 s at half the rate, not counted.
   if (warmUp)
     await autocannon({
@@ -206,6 +214,7 @@ export async function drive(
       headers: { authorization: `Bearer ${t.key}` },
     })
   const cpu0 = cpuMs()
+  const db0 = await o.dbCpu?.()
   const r = await autocannon({
     url: `${base}${t.path}`,
     connections: 10,
@@ -226,12 +235,16 @@ export async function drive(
     errors: r.errors,
     timeouts: r.timeouts,
     apiCpuMsPerRequest: Math.round(((cpuMs() - cpu0) / Math.max(1, r.requests.total)) * 100) / 100,
+    dbCpuMsPerRequest:
+      db0 && o.dbCpu
+        ? Math.round((cpuBetween(db0, await o.dbCpu()) / Math.max(1, r.requests.total)) * 100) / 100
+        : Number.NaN,
     load: load(),
   }
 }
 
 export const formatResult = (line: ReadResult) =>
-  `${line.endpoint.padEnd(34)} ${String(line.achieved).padStart(3)}/s  p50 ${String(line.p50).padStart(4)} ms  p99 ${String(line.p99).padStart(4)} ms  max ${String(line.max).padStart(4)} ms  (${line.requests} requests, ${line.non2xx} non-2xx, ${line.errors} errors, ${line.timeouts} timeouts; API CPU ${line.apiCpuMsPerRequest} ms/request; load ${line.load})\n`
+  `${line.endpoint.padEnd(34)} ${String(line.achieved).padStart(3)}/s  p50 ${String(line.p50).padStart(4)} ms  p99 ${String(line.p99).padStart(4)} ms  max ${String(line.max).padStart(4)} ms  (${line.requests} requests, ${line.non2xx} non-2xx, ${line.errors} errors, ${line.timeouts} timeouts; CPU per request: API ${line.apiCpuMsPerRequest} ms, PostgreSQL ${line.dbCpuMsPerRequest} ms; load ${line.load})\n`
 
 /**
  * The API as its own process (src/server.ts under tsx, configured through the environment as in
@@ -255,6 +268,24 @@ export async function startApiProcess(databaseUrl: string, prefix: string) {
       if (code !== 0) throw new Error(`the API stopped with ${code}:\n${tail(api)}`)
     },
   }
+}
+
+/**
+ * CPU time so far of the PostgreSQL backends serving `database` (other than the caller's own), in ms:
+ * sampled around a load, it is what the database spent on it (backends that end in between are lost).
+ */
+export async function databaseCpuMs(db: Kysely<Database>, database: string): Promise<Map<number, number>> {
+  const rows = await sql<{
+    pid: number
+  }>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`.execute(db)
+  return new Map(rows.rows.map((r) => [r.pid, processCpuMs(r.pid)]))
+}
+
+/** The CPU the backends sampled in `before` and still alive in `after` used in between, in ms. */
+export function cpuBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms)
+  return total
 }
 
 /** User + system CPU time of a process in ms, from /proc (Linux); NaN elsewhere. */

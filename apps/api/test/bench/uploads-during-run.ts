@@ -21,6 +21,7 @@ import { REDIS_URL } from '../support/world.js'
 import { type BenchDb, openBenchDb } from './bench-db.js'
 import {
   type BenchArgs,
+  databaseCpuMs,
   drive,
   ensureSeeded,
   formatResult,
@@ -227,7 +228,8 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
       `API and worker started (worker nice ${args.workerNice}); ${before.open} open students; load ${load()}\n`,
     )
 
-    const quiet = await drive(api.url, probe, args.seconds, api.cpuMs)
+    const dbCpu = () => databaseCpuMs(db, handle.name)
+    const quiet = await drive(api.url, probe, { seconds: args.seconds, cpuMs: api.cpuMs, dbCpu })
     process.stdout.write(`reads before the run: ${formatResult(quiet)}`)
     const t0 = performance.now()
     const at = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`
@@ -235,7 +237,11 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
     const sizes = schools.map((_, i) => 200 + Math.round((400 * i) / (SCHOOLS - 1)))
     const uploadAndRead = () =>
       Promise.all([
-        drive(api.url, probe, Math.max(args.seconds, 20), api.cpuMs, false),
+        drive(api.url, probe, {
+          seconds: Math.max(args.seconds, 20),
+          cpuMs: api.cpuMs,
+          warmUp: false,
+        }),
         Promise.all(schools.map((s, i) => upload(api.url, keys[i]!, s.instellingsnummer, sizes[i]!, batch))),
       ])
     if (args.noRun) {
@@ -265,7 +271,12 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
       run = await runOf()
     }
     process.stdout.write(`run ${run.id} planned and running at ${at()}; reads alone for ${args.seconds} s\n`)
-    const runOnly = await drive(api.url, probe, args.seconds, api.cpuMs, false)
+    const runOnly = await drive(api.url, probe, {
+      seconds: args.seconds,
+      cpuMs: api.cpuMs,
+      dbCpu,
+      warmUp: false,
+    })
     process.stdout.write(`reads during the run, no uploads: ${formatResult(runOnly)}`)
     process.stdout.write(`${SCHOOLS} uploads and reads at 200/s start at ${at()}\n`)
     const [reads, uploads] = await uploadAndRead()
