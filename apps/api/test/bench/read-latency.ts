@@ -14,6 +14,7 @@ import {
   type BenchArgs,
   databaseCpuMs,
   drive,
+  dropQueues,
   ensureSeeded,
   formatResult,
   heaviestTenants,
@@ -57,7 +58,8 @@ async function readBench(args: BenchArgs) {
     await ensureSeeded(handle, args.students)
     const tenants = await heaviestTenants(handle.db)
     const targets = await readTargets(handle.db, tenants)
-    const api = await startApiFor(handle, args, `sbbench-${Date.now()}`)
+    const prefix = `sbbench-${Date.now()}`
+    const api = await startApiFor(handle, args, prefix)
     process.stdout.write(
       `${tenants.counts.students} students, ${tenants.counts.proposals} proposals in run ${tenants.runId}; school of ${tenants.school.n} students, company with ${tenants.company.n} proposals; API ${args.inProcess ? 'in this process' : 'in its own process'}\n`,
     )
@@ -74,6 +76,7 @@ async function readBench(args: BenchArgs) {
       }
     } finally {
       await api.close()
+      await dropQueues(prefix)
     }
     process.stdout.write(`${JSON.stringify({ students: tenants.counts.students, results })}\n`)
   } finally {

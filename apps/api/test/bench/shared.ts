@@ -5,7 +5,9 @@ import { loadavg } from 'node:os'
 import { createApiKey, type Database } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { runNightInline } from '@stagebrug/night'
+import { QUEUES, redisConnection } from '@stagebrug/queue'
 import autocannon from 'autocannon'
+import { Queue } from 'bullmq'
 import { type Kysely, sql } from 'kysely'
 import { startApi, stop, tail } from '../../../../test/e2e/support/processes.js'
 import { nightDeps, REDIS_URL } from '../support/world.js'
@@ -297,5 +299,14 @@ export function processCpuMs(pid: number | undefined): number {
     return (Number(fields[11]) + Number(fields[12])) * 10
   } catch {
     return Number.NaN
+  }
+}
+
+/** Removes the queues (and their Redis keys) of a bench's prefix. */
+export async function dropQueues(prefix: string): Promise<void> {
+  for (const name of Object.values(QUEUES)) {
+    const q = new Queue(name, { connection: redisConnection(REDIS_URL, 'producer'), prefix })
+    await q.obliterate({ force: true })
+    await q.close()
   }
 }

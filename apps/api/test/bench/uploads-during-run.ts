@@ -11,8 +11,6 @@
 import { randomBytes } from 'node:crypto'
 import { setPriority } from 'node:os'
 import { createApiKey } from '@stagebrug/db'
-import { QUEUES, redisConnection } from '@stagebrug/queue'
-import { Queue } from 'bullmq'
 import { sql } from 'kysely'
 import { startWorkerProcess, stop, tail } from '../../../../test/e2e/support/processes.js'
 import { startTestSmtp } from '../../../../test/support/smtp.js'
@@ -23,6 +21,7 @@ import {
   type BenchArgs,
   databaseCpuMs,
   drive,
+  dropQueues,
   ensureSeeded,
   formatResult,
   heaviestTenants,
@@ -363,11 +362,7 @@ export async function uploadsBench(args: BenchArgs): Promise<void> {
   } finally {
     for (const s of stops.reverse())
       await s().catch((e: unknown) => process.stdout.write(`stop: ${String(e)}\n`))
-    for (const name of Object.values(QUEUES)) {
-      const q = new Queue(name, { connection: redisConnection(REDIS_URL, 'producer'), prefix })
-      await q.obliterate({ force: true })
-      await q.close()
-    }
+    await dropQueues(prefix)
     await smtp.close()
     await handle.close()
   }
