@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     base: { service: 'api', pid: process.pid },
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.email', '*.key'],
   })
-  const handle = createDb(env.DATABASE_URL)
+  // A connection PostgreSQL dropped (restart, failover, pg_terminate_backend) is logged; the pool replaces it.
+  const handle = createDb(env.DATABASE_URL, {
+    onIdleError: (error) => logger.warn({ err: error.message }, 'PostgreSQL connection lost'),
+  })
   const queues = openQueues({
     connection: redisConnection(env.REDIS_URL, 'producer'),
     prefix: env.QUEUE_PREFIX,

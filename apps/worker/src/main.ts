@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'worker', pid: process.pid } })
-  const handle = createDb(env.DATABASE_URL)
+  // A connection PostgreSQL dropped (restart, failover, pg_terminate_backend) is logged; the pool replaces it.
+  const handle = createDb(env.DATABASE_URL, {
+    onIdleError: (error) => logger.warn({ err: error.message }, 'PostgreSQL connection lost'),
+  })
   const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM)
   const sender = env.MAIL_FROM.match(/<([^>]+)>\s*$/)?.[1] ?? env.MAIL_FROM
   const worker = await startWorker(
