@@ -187,7 +187,9 @@ export async function upsertPlaces(
       .select(['id', 'company_id', 'external_id', ...REGISTERED_COLUMNS])
       .where('company_id', 'in', batch)
       .where('external_id', 'is not', null)
-      .forUpdate()
+      // NO KEY UPDATE, not UPDATE: it still serialises two uploads of the same tenant, but does not
+      // block the foreign-key checks (KEY SHARE) of a night storing proposals — FOR UPDATE did, and deadlocked.
+      .forNoKeyUpdate()
       .execute()
     for (const r of rows) existing.set(keyOf(r.company_id, r.external_id!), r)
   }

@@ -101,7 +101,9 @@ export async function upsertStudents(
     .selectFrom('student')
     .selectAll()
     .where('school_id', '=', schoolId)
-    .forUpdate()
+    // NO KEY UPDATE, not UPDATE: it still serialises two uploads of the same tenant, but does not
+    // block the foreign-key checks (KEY SHARE) of a night storing proposals — FOR UPDATE did, and deadlocked.
+    .forNoKeyUpdate()
     .execute()
   const byExternalId = new Map(existing.map((r) => [r.external_id, r]))
 
@@ -123,7 +125,11 @@ export async function upsertStudents(
       .values(batch.map((f) => ({ ...f, school_id: schoolId, wishes: json(f.wishes) })))
       .onConflict((oc) =>
         oc.columns(['school_id', 'external_id']).doUpdateSet({
-          ...Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])),
+          // The conflict key is not set again: naming a unique column in the update makes it a key
+          // update, which waits for a night's foreign-key checks (KEY SHARE) like FOR UPDATE would.
+          ...Object.fromEntries(
+            columns.filter((c) => c !== 'external_id').map((c) => [c, sql.ref(`excluded.${c}`)]),
+          ),
           status: sql`case when student.status = 'withdrawn' then 'open' else student.status end`,
           updated_at: sql`now()`,
         }),
