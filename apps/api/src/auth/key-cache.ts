@@ -2,6 +2,7 @@
 // (and, for a group key, the group's schools) before its own query. Entries live KEY_CACHE_TTL_MS at
 // most; revoking a key through this API process, or changing a school (its group), forgets them at
 // once. Another API process, or a change made outside the API, takes effect within the TTL.
+import { perHandle } from '../per-handle.js'
 import type { Caller } from '../scope/scope.js'
 
 /** How long an authenticated key is trusted without asking the database again. */
@@ -76,16 +77,5 @@ export class KeyCache {
   }
 }
 
-// One cache per database handle: the guard fills it, the data layer forgets keys it revokes, and
-// every app built on the same handle (tests build several) sees the same keys.
-const caches = new WeakMap<object, KeyCache>()
-
-/** The key cache of a database handle (created on first use). */
-export function keyCacheOf(db: object): KeyCache {
-  let cache = caches.get(db)
-  if (cache === undefined) {
-    cache = new KeyCache()
-    caches.set(db, cache)
-  }
-  return cache
-}
+/** The key cache of a database handle: the guard fills it, the data layer forgets keys it revokes. */
+export const keyCacheOf = perHandle((_db: object) => new KeyCache())

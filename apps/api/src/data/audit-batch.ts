@@ -5,6 +5,7 @@
 // instead of 200 commits.
 import { type AuditEntry, type Database, writeAudit } from '@stagebrug/db'
 import type { Kysely } from 'kysely'
+import { perHandle } from '../per-handle.js'
 
 /** Most rows in one insert (4 parameters each). */
 export const AUDIT_BATCH_MAX = 500
@@ -55,14 +56,7 @@ export class AuditBatcher {
   }
 }
 
-const batchers = new WeakMap<Kysely<Database>, AuditBatcher>()
-
-/** The batcher of a database handle (created on first use): every app on the handle shares it. */
-export function auditBatcherOf(db: Kysely<Database>): AuditBatcher {
-  let batcher = batchers.get(db)
-  if (batcher === undefined) {
-    batcher = new AuditBatcher((entries) => writeAudit(db, entries))
-    batchers.set(db, batcher)
-  }
-  return batcher
-}
+/** The audit batcher of a database handle. */
+export const auditBatcherOf = perHandle(
+  (db: Kysely<Database>) => new AuditBatcher((entries) => writeAudit(db, entries)),
+)

@@ -1,8 +1,8 @@
 // A bulkhead for uploads: at most IMPORT_SLOTS imports of this process use the database at once;
 // the others wait here, holding no connection. An import holds a pooled connection for its whole
-// transaction, and a school's transaction waits for the night's part that locks its students; without
-// a limit twenty schools uploading at once would take every connection of the pool (10) and every
-// read would wait behind them.
+// transaction; without a limit twenty schools uploading at once would take every connection of the
+// pool (10) and every read would wait behind them.
+import { perHandle } from '../per-handle.js'
 
 /** Imports of one API process that may run at once; keep it well below the pool size (10). */
 export const IMPORT_SLOTS = 3
@@ -42,8 +42,8 @@ const ATTEMPTS = 3
 
 /**
  * Runs an all-or-nothing import, again (up to 3 times, after 50–250 ms) when PostgreSQL aborted its
- * transaction to break a deadlock. A school's upload locks its students while a night's part being
- * stored holds key-share locks on students of many schools; PostgreSQL then aborts one of the two.
+ * transaction to break a deadlock or a serialisation conflict. Uploads lock their rows FOR NO KEY
+ * UPDATE, which a night's foreign-key checks do not wait for; this is the safety net for the rest.
  */
 export async function retryDeadlocks<T>(task: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -57,14 +57,5 @@ export async function retryDeadlocks<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
-const slots = new WeakMap<object, Slots>()
-
-/** The import slots of a database handle (created on first use). */
-export function importSlotsOf(db: object): Slots {
-  let s = slots.get(db)
-  if (s === undefined) {
-    s = new Slots(IMPORT_SLOTS)
-    slots.set(db, s)
-  }
-  return s
-}
+/** The import slots of a database handle. */
+export const importSlotsOf = perHandle((_db: object) => new Slots(IMPORT_SLOTS))
