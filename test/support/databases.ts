@@ -8,9 +8,10 @@ export type Engine = 'postgres' | 'pglite'
 export const ENGINES: readonly (readonly [Engine])[] = [['postgres'], ['pglite']]
 
 /** Server and maintenance database used to create and drop the per-file databases (trust auth). */
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test'
+export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
-async function admin(statement: string): Promise<void> {
+/** Runs one statement on the maintenance database (CREATE/DROP DATABASE, pg_terminate_backend, …). */
+export async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL })
   await client.connect()
   try {

@@ -3,9 +3,8 @@
 // an upload cut off mid-transaction left nothing behind. A real listening server on a scratch database.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_URL } from '../../../test/support/databases.js'
 import { openWorld, type World } from './support/world.js'
-
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
 function studentList(n: number): Blob {
   const header =

@@ -4,20 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { createDb, type DbHandle, runMigrations, seedReferenceData } from '@stagebrug/db'
 import { sql } from 'kysely'
-import pg from 'pg'
-
-/** Server and maintenance database (trust auth), as in test/support/databases.ts. */
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test'
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
+import { ADMIN_URL, admin } from '../../../../test/support/databases.js'
 
 export interface BenchDb extends DbHandle {
   readonly name: string
