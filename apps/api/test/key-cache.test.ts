@@ -42,6 +42,45 @@ describe('KeyCache', () => {
   })
 })
 
+describe('KeyCache.shared', () => {
+  it('runs one lookup for concurrent misses of a key and shares its answer', async () => {
+    const cache = new KeyCache()
+    let lookups = 0
+    let finish: (c: Caller) => void = () => {}
+    const lookup = () => {
+      lookups++
+      return new Promise<Caller>((resolve) => {
+        finish = resolve
+      })
+    }
+    const waiting = Array.from({ length: 10 }, () => cache.shared('h1', lookup))
+    const other = cache.shared('h2', () => Promise.resolve(caller('k2')))
+    expect(lookups).toBe(1)
+    finish(caller('k1'))
+    expect((await Promise.all(waiting)).map((c) => c.keyId)).toEqual(Array(10).fill('k1'))
+    expect((await other).keyId).toBe('k2')
+    // Once answered, the next miss looks up again.
+    const again = cache.shared('h1', lookup)
+    expect(lookups).toBe(2)
+    finish(caller('k1'))
+    await again
+  })
+
+  it('shares a failed lookup with those waiting, then tries again', async () => {
+    const cache = new KeyCache()
+    let lookups = 0
+    const failing = () => {
+      lookups++
+      return Promise.reject(new Error('unknown key'))
+    }
+    const results = await Promise.allSettled([cache.shared('h1', failing), cache.shared('h1', failing)])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+    expect(lookups).toBe(1)
+    await expect(cache.shared('h1', failing)).rejects.toThrow('unknown key')
+    expect(lookups).toBe(2)
+  })
+})
+
 describe('the key cache in the API', () => {
   let w: World
   beforeAll(async () => {

@@ -5,6 +5,7 @@ export { type PlaceSnapshotRow, placeRowToPlace } from './mappers/place.mapper.j
 export { type StudentSnapshotRow, studentRowToStudent } from './mappers/student.mapper.js'
 export { migrateDown, runMigrations } from './migrate.js'
 export { migrations } from './migrations/index.js'
+export { prepared, preparedName } from './prepared.js'
 export {
   ApiKeyError,
   type ApiKeyScopeInput,

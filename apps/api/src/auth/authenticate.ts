@@ -42,6 +42,12 @@ export async function authenticate(db: Kysely<Database>, key: string | undefined
     }
     return cached.caller
   }
+  return cache.shared(hash, () => lookUp(db, hash, now))
+}
+
+/** Finds an unexpired key by its hash in the database and caches its caller. */
+async function lookUp(db: Kysely<Database>, hash: string, now: number): Promise<Caller> {
+  const cache = keyCacheOf(db)
   const generation = cache.generation
   const row = await findActiveApiKey(db, hash)
   if (!row) throw new AppError('UNAUTHENTICATED', 'Onbekende of ingetrokken sleutel / Unknown or revoked key')

@@ -19,6 +19,7 @@ interface Entry {
 
 export class KeyCache {
   readonly #entries = new Map<string, Entry>()
+  readonly #lookups = new Map<string, Promise<Caller>>()
   readonly #ttlMs: number
   readonly #max: number
   #generation = 0
@@ -58,6 +59,18 @@ export class KeyCache {
       if (oldest === undefined) break
       this.#entries.delete(oldest)
     }
+  }
+
+  /**
+   * One lookup of a key at a time: requests that miss while it runs share its answer (or error).
+   * Without it, an entry expiring under load sent every request in flight to the database at once.
+   */
+  shared(hash: string, lookup: () => Promise<Caller>): Promise<Caller> {
+    const running = this.#lookups.get(hash)
+    if (running) return running
+    const started = lookup().finally(() => this.#lookups.delete(hash))
+    this.#lookups.set(hash, started)
+    return started
   }
 
   /** Forgets one key by its id (revoked). */

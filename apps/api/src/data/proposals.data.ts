@@ -1,7 +1,7 @@
-import type { ProposalStatus } from '@stagebrug/db'
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type ProposalStatus, prepared } from '@stagebrug/db'
+import { type Compilable, type Expression, type InferResult, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { AppError, notFound } from '../errors.js'
-import { municipalityOf, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
+import { municipalityOf, postcodesOfRegion } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleProposals } from '../scope/visible.js'
 import { audit, auditRead, type DataCtx, iso } from './context.js'
@@ -45,99 +45,65 @@ export interface ProposalKeyset extends Keyset {
   readonly seek?: (key: string) => Expression<SqlBool>
 }
 
-/** The visible proposals with what both sides' views need, filtered; the caller's scope applies. */
-export async function proposalRows(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string) {
-  // `latest` is a subquery of the page query: one round trip less per list.
-  const latest = id === undefined && (f.run === undefined || f.run === 'latest')
-  const runId = id === undefined && f.run !== undefined && f.run !== 'latest' && f.run !== 'all' ? f.run : null
-  // Page first over the visible proposals (and their student, for the sort key), then join what
-  // the views show for that page only.
-  let page = visibleProposals(ctx.db, ctx.caller.scope).select(['p.id as pid', keyset.key.as('sort_key')])
-  if (id !== undefined) page = page.where('p.id', '=', id)
+/**
+ * The visible proposals of one page (or the one with `id`), filtered and in keyset order, with their
+ * sort key; the caller's scope applies. Each view selects the columns it shows and runs the query
+ * with `runPage`.
+ */
+export function proposalPage(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string) {
+  // One flat query: the scope's proposals with their student and place, sorted and cut to a page.
+  // PostgreSQL walks the keyset's index (or sorts a company's few hundred proposals) and looks up
+  // names for the page's rows only. An earlier form paged in a subquery and joined the proposal and
+  // student again: planning that cost more than running it (issue 7).
+  let q = visibleProposals(ctx.db, ctx.caller.scope).select([...PROPOSAL_COLUMNS, keyset.key.as('sort_key')])
+  if (id !== undefined) q = q.where('p.id', '=', id)
   else {
-    page = page.where(afterCursor(keyset, f.cursor))
+    q = q.where(afterCursor(keyset, f.cursor))
     const after = cursorKey(f.cursor)
-    if (after !== undefined && keyset.seek) page = page.where(keyset.seek(after))
-    if (latest) page = page.where('p.run_id', '=', latestRun(ctx))
-    else if (runId !== null) page = page.where('p.run_id', '=', runId)
-    if (f.status) page = page.where('p.status', '=', f.status)
-    if (f.studentId) page = page.where('p.student_id', '=', f.studentId)
-    if (f.placeId) page = page.where('p.place_id', '=', f.placeId)
-    if (f.programmeId !== undefined) page = page.where('s.programme_id', '=', f.programmeId)
+    if (after !== undefined && keyset.seek) q = q.where(keyset.seek(after))
+    if (f.run === undefined || f.run === 'latest') q = q.where('p.run_id', '=', latestRun(ctx))
+    else if (f.run !== 'all') q = q.where('p.run_id', '=', f.run)
+    if (f.status) q = q.where('p.status', '=', f.status)
+    if (f.studentId) q = q.where('p.student_id', '=', f.studentId)
+    if (f.placeId) q = q.where('p.place_id', '=', f.placeId)
+    if (f.programmeId !== undefined) q = q.where('s.programme_id', '=', f.programmeId)
     if (f.region) {
       const pcs = postcodesOfRegion(f.region)
-      page =
-        pcs.length === 0
-          ? page.where(sql<boolean>`false`)
-          : page.where('p.place_id', 'in', (eb) =>
-              eb.selectFrom('place as rp').select('rp.id').where('rp.establishment_postcode', 'in', [...pcs]),
-            )
+      q = pcs.length === 0 ? q.where(sql<boolean>`false`) : q.where('pl.establishment_postcode', 'in', [...pcs])
     }
   }
   const [k1, k2] = keysetOrder(keyset)
-  for (const part of keyset.parts ?? [k1]) page = page.orderBy(part)
-  const paged = page
-    .orderBy(k2)
-    .limit(f.limit + 1)
-    .as('pg')
-  // The one-to-one look-ups are subqueries rather than joins: PostgreSQL plans them apart, and
-  // planning a seven-way join cost more than running it (issue 7).
-  return ctx.db
-    .selectFrom(paged)
-    .innerJoin('proposal as p', 'p.id', 'pg.pid')
-    .innerJoin('student as s', 's.id', 'p.student_id')
-    .innerJoin('place as pl', 'pl.id', 'p.place_id')
-    .select([
-      'p.id',
-      'p.run_id',
-      'p.student_id',
-      'p.place_id',
-      'p.rank',
-      'p.kind',
-      'p.score',
-      'p.status',
-      'p.status_at',
-      'p.reasons',
-      'p.breakdown',
-      's.first_name',
-      's.last_name',
-      's.class',
-      's.school_id',
-      's.programme_id',
-      's.grade',
-      's.competences',
-      's.available_from',
-      's.available_to',
-      's.birth_date',
-      's.driving_licence',
-      'pl.external_id as place_external_id',
-      'pl.kind as place_kind',
-      'pl.sector',
-      'pl.capacity',
-      'pl.period_start',
-      'pl.period_end',
-      'pl.establishment_postcode',
-      'pl.needs_driving_licence',
-      'pg.sort_key',
-    ])
-    .select([
-      sql<string>`(select sc.name from school sc where sc.id = s.school_id)`.as('school_name'),
-      sql<string>`(select c.name from company c where c.id = pl.company_id)`.as('company_name'),
-      sql<Date | null>`(select cr.released_at from contact_release cr where cr.proposal_id = p.id)`.as('released_at'),
-    ])
-    .orderBy('pg.sort_key')
-    .orderBy(sql`pg.pid::text`)
-    .execute()
-    // Programme titles and municipalities come from the reference data in memory: fewer joins to plan.
-    .then((rows) =>
-      rows.map((r) => ({
-        ...r,
-        programme_title: programmeTitle(r.programme_id),
-        municipality: municipalityOf(r.establishment_postcode),
-      })),
-    )
+  for (const part of keyset.parts ?? [k1]) q = q.orderBy(part)
+  return q.orderBy(k2).limit(f.limit + 1)
 }
-export type ProposalRow = Awaited<ReturnType<typeof proposalRows>>[number]
+
+/** What both views show of a proposal. */
+const PROPOSAL_COLUMNS = [
+  'p.id',
+  'p.run_id',
+  'p.student_id',
+  'p.place_id',
+  'p.rank',
+  'p.kind',
+  'p.score',
+  'p.status',
+  'p.status_at',
+  'p.reasons',
+  's.first_name',
+  's.last_name',
+  's.school_id',
+  'pl.kind as place_kind',
+  'pl.sector',
+  sql<Date | null>`(select cr.released_at from contact_release cr where cr.proposal_id = p.id)`.as('released_at'),
+] as const
+
+/**
+ * Runs a page query as a named prepared statement: the scope's joins are planned once per
+ * connection, not on every request.
+ */
+export async function runPage<R>(ctx: DataCtx, query: Compilable<R>): Promise<R[]> {
+  return (await ctx.db.executeQuery(prepared(query))).rows
+}
 
 // A school's proposals by student name, then rank. The student part is exactly the expression of the
 // index student_school_sort_idx (migration 0012), so PostgreSQL walks the school's students in
@@ -154,7 +120,18 @@ const SCHOOL_KEYSET: ProposalKeyset = {
   seek: (key) => sql<SqlBool>`${STUDENT_SORT} >= ${key.slice(0, -4)}`,
 }
 
-function toSchoolView(r: ProposalRow) {
+/** What the school's view adds: the class, the company and where the place is. */
+const schoolPage = (ctx: DataCtx, f: ProposalFilter, id?: string) =>
+  proposalPage(ctx, f, SCHOOL_KEYSET, id).select([
+    's.class',
+    'pl.period_start',
+    'pl.period_end',
+    'pl.establishment_postcode',
+    sql<string>`(select c.name from company c where c.id = pl.company_id)`.as('company_name'),
+  ])
+type SchoolRow = InferResult<ReturnType<typeof schoolPage>>[number]
+
+function toSchoolView(r: SchoolRow) {
   return {
     id: r.id,
     runId: r.run_id,
@@ -165,7 +142,7 @@ function toSchoolView(r: ProposalRow) {
       kind: r.place_kind,
       sector: r.sector,
       postcode: r.establishment_postcode,
-      municipality: r.municipality,
+      municipality: municipalityOf(r.establishment_postcode),
       period: { start: r.period_start, end: r.period_end },
     },
     rank: r.rank,
@@ -181,7 +158,7 @@ export type SchoolProposal = ReturnType<typeof toSchoolView>
 
 /** A school's proposals for its students with the reasons; audited (names are personal data). */
 export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<SchoolProposal>> {
-  const rows = await proposalRows(ctx, f, SCHOOL_KEYSET)
+  const rows = await runPage(ctx, schoolPage(ctx, f))
   const page = toPage(rows, f.limit, (r) => r.id, toSchoolView)
   await auditRead(ctx, 'proposal.list', 'proposals', {
     ids: page.items.map((p) => p.id),
@@ -191,7 +168,7 @@ export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Prom
 }
 
 export async function getSchoolProposal(ctx: DataCtx, id: string): Promise<SchoolProposal> {
-  const [row] = await proposalRows(ctx, { limit: 1 }, SCHOOL_KEYSET, id)
+  const [row] = await runPage(ctx, schoolPage(ctx, { limit: 1 }, id))
   if (!row) throw notFound('Voorstel / Proposal')
   await auditRead(ctx, 'proposal.read', `proposal:${id}`, { student: row.student_id })
   return toSchoolView(row)
@@ -266,7 +243,6 @@ export async function setProposalStatus(ctx: DataCtx, id: string, status: Propos
 export async function releaseContact(ctx: DataCtx, id: string): Promise<{ releasedAt: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const found = await visibleProposals(trx, ctx.caller.scope)
-      .innerJoin('place as pl', 'pl.id', 'p.place_id')
       .select(['p.id', 'p.status', 'p.student_id', 'pl.company_id'])
       .where('p.id', '=', id)
       .executeTakeFirst()

@@ -21,18 +21,19 @@ export function visibleStudents(db: Db, scope: Scope) {
 }
 
 /**
- * Proposals (alias `p`) with their student (`s`): a school sees those of its students (every run);
- * a company those for its own places, of published runs only. Callers join what they show after
- * paging, so the filtered query stays small.
+ * Proposals (alias `p`) with their student (`s`) and place (`pl`): a school sees those of its
+ * students (every run); a company those for its own places, of published runs only. The company
+ * filter is on the joined place, not a subquery: PostgreSQL plans that far faster (issue 7).
  */
 export function visibleProposals(db: Db, scope: Scope) {
-  const q = db.selectFrom('proposal as p').innerJoin('student as s', 's.id', 'p.student_id')
+  const q = db
+    .selectFrom('proposal as p')
+    .innerJoin('student as s', 's.id', 'p.student_id')
+    .innerJoin('place as pl', 'pl.id', 'p.place_id')
   if (scope.role === 'school') return q.where(anyOf('s.school_id', scope.schoolIds))
   if (scope.role === 'company')
     return q
-      .where('p.place_id', 'in', (eb) =>
-        eb.selectFrom('place as vp').select('vp.id').where('vp.company_id', '=', scope.companyId),
-      )
+      .where('pl.company_id', '=', scope.companyId)
       .where('p.run_id', 'in', (eb) =>
         eb.selectFrom('match_run as vr').select('vr.id').where('vr.published_at', 'is not', null),
       )
