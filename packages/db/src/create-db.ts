@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
-import { PreparingClient } from './prepared.js'
+import { GENERIC_PLANS, PreparingClient } from './prepared.js'
 import type { Database } from './schema/database.js'
 
 export interface DbHandle {
@@ -58,7 +58,11 @@ function dialectFor(url: string, options: CreateDbOptions) {
     // A checked-out client has no pool listener: a connection that dies between two queries (kysely
     // holds it for a transaction) would crash the process. The query in flight still fails with the
     // error, and the pool discards the client when it comes back.
-    pool.on('connect', (client) => client.on('error', onError))
+    pool.on('connect', (client) => {
+      client.on('error', onError)
+      // Runs before any query the pool hands the client out for (a client runs its queries in order).
+      client.query(GENERIC_PLANS).catch(onError)
+    })
     return new PostgresDialect({ pool })
   }
   if (url.startsWith('pglite://')) {

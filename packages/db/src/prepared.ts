@@ -3,12 +3,18 @@
 // so each connection parses and plans it once and then only binds and runs it. The proposal lists
 // spent more time in PostgreSQL's planner than in running the query (issue 7). PGlite sees a comment.
 // Mark only queries whose text is one of a few shapes: every distinct text stays prepared for the
-// life of its connection.
+// life of its connection. They are also planned generically (GENERIC_PLANS, set on every pooled
+// connection): the marked reads have a plan that does not depend on the values (one school, one
+// company, a cursor), and a custom plan would cost a planning per call again. Only named statements
+// follow plan_cache_mode; every other query is planned with its values as before.
 import { createHash } from 'node:crypto'
 import type { Compilable, CompiledQuery } from 'kysely'
 import pg from 'pg'
 
 const MARK = '/* prepared */ '
+
+/** Sent once on every new pooled connection. */
+export const GENERIC_PLANS = 'set plan_cache_mode = force_generic_plan'
 
 /** The query, compiled and marked to run as a named prepared statement. */
 export function prepared<R>(query: Compilable<R>): CompiledQuery<R> {

@@ -47,6 +47,20 @@ describe('prepared statements on a PostgreSQL connection', () => {
   })
   afterAll(() => handle.close())
 
+  it('plans prepared statements generically on every pooled connection', async () => {
+    const modes = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        handle.db
+          .connection()
+          .execute(
+            async (conn) =>
+              (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0],
+          ),
+      ),
+    )
+    expect(modes).toEqual(Array(3).fill({ plan_cache_mode: 'force_generic_plan' }))
+  })
+
   it('is prepared once per connection under its name; plain queries are not', async () => {
     const statements = await handle.db.connection().execute(async (conn) => {
       await conn.executeQuery(prepared(byPostcode(conn, '2440')))

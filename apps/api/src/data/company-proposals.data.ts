@@ -3,7 +3,7 @@ import { candidateCode } from '@stagebrug/night'
 import { type InferResult, sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById, programmeTitle } from '../lookups/reference.js'
-import { releasedSchoolContacts } from '../scope/visible.js'
+import { releasedSchools } from '../scope/visible.js'
 import { auditRead, type DataCtx, iso } from './context.js'
 import type { Keyset, Page } from './page.js'
 import { toPage } from './page.js'
@@ -29,7 +29,6 @@ const companyPage = (ctx: DataCtx, f: ProposalFilter, id?: string) =>
     'pl.needs_driving_licence',
     // A travel band, computed from the distance alone.
     sql<number | null>`(p.breakdown #>> '{facts,distanceKm}')::float8`.as('distance_km'),
-    sql<string>`(select sc.name from school sc where sc.id = s.school_id)`.as('school_name'),
   ])
 type CompanyRow = InferResult<ReturnType<typeof companyPage>>[number]
 
@@ -42,8 +41,9 @@ const isDistanceReason = (reason: string) => reason.endsWith('van huis')
  * or contact. Once the school released the contact of an accepted proposal: first and last name and
  * the school's contact.
  */
-function toCompanyView(r: CompanyRow, coordinators: ReadonlyMap<string, { name: string; email: string }[]>) {
-  const released = r.released_at !== null && r.status === 'accepted'
+function toCompanyView(r: CompanyRow, contacts: ReadonlyMap<string, SchoolContact>) {
+  // The school's contact as it is now: a proposal declined since this page was read shows none.
+  const school = r.released_at !== null && r.status === 'accepted' ? contacts.get(r.school_id) : undefined
   return {
     id: r.id,
     runId: r.run_id,
@@ -63,11 +63,11 @@ function toCompanyView(r: CompanyRow, coordinators: ReadonlyMap<string, { name: 
       drivingLicence: r.needs_driving_licence ? r.driving_licence : null,
     },
     reasons: r.reasons.filter((reason) => !isDistanceReason(reason)),
-    contact: released
+    contact: school
       ? {
           firstName: r.first_name,
           lastName: r.last_name,
-          school: { name: r.school_name, coordinators: coordinators.get(r.school_id) ?? [] },
+          school,
           releasedAt: iso(r.released_at),
         }
       : null,
@@ -75,16 +75,27 @@ function toCompanyView(r: CompanyRow, coordinators: ReadonlyMap<string, { name: 
 }
 export type CompanyProposal = ReturnType<typeof toCompanyView>
 
-async function coordinatorsOf(ctx: DataCtx, rows: readonly CompanyRow[]) {
+interface SchoolContact {
+  readonly name: string
+  readonly coordinators: { name: string; email: string }[]
+}
+
+/** The name and coordinators of each school that released a contact on these rows. */
+async function contactsOf(ctx: DataCtx, rows: readonly CompanyRow[]): Promise<Map<string, SchoolContact>> {
   const schools = [...new Set(rows.filter((r) => r.released_at !== null && r.status === 'accepted').map((r) => r.school_id))]
-  const map = new Map<string, { name: string; email: string }[]>()
+  const map = new Map<string, SchoolContact>()
   if (schools.length === 0) return map
-  const found = await releasedSchoolContacts(ctx.db, ctx.caller.scope)
-    .select(['co.school_id', 'co.name', 'co.email'])
-    .where('co.school_id', 'in', schools)
+  const found = await releasedSchools(ctx.db, ctx.caller.scope)
+    .select(['sc.id', 'sc.name', 'co.name as coordinator', 'co.email'])
+    .where('sc.id', 'in', schools)
+    .orderBy('sc.id')
     .orderBy('co.email')
     .execute()
-  for (const c of found) map.set(c.school_id, [...(map.get(c.school_id) ?? []), { name: c.name, email: c.email }])
+  for (const c of found) {
+    const contact = map.get(c.id) ?? { name: c.name, coordinators: [] }
+    if (c.coordinator !== null && c.email !== null) contact.coordinators.push({ name: c.coordinator, email: c.email })
+    map.set(c.id, contact)
+  }
   return map
 }
 
@@ -98,8 +109,8 @@ async function auditViews(ctx: DataCtx, action: string, subject: string, items: 
 /** A company's proposals for its places, of published runs, pseudonymised until released; audited. */
 export async function listCompanyProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<CompanyProposal>> {
   const rows = await runPage(ctx, companyPage(ctx, f))
-  const coordinators = await coordinatorsOf(ctx, rows.slice(0, f.limit))
-  const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, coordinators))
+  const contacts = await contactsOf(ctx, rows.slice(0, f.limit))
+  const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, contacts))
   await auditViews(ctx, 'proposal.list', 'proposals', page.items)
   return page
 }
@@ -108,7 +119,7 @@ export async function getCompanyProposal(ctx: DataCtx, id: string): Promise<Comp
   const rows = await runPage(ctx, companyPage(ctx, { limit: 1 }, id))
   const row = rows[0]
   if (!row) throw notFound('Voorstel / Proposal')
-  const view = toCompanyView(row, await coordinatorsOf(ctx, rows))
+  const view = toCompanyView(row, await contactsOf(ctx, rows))
   await auditViews(ctx, 'proposal.read', `proposal:${id}`, [view])
   return view
 }

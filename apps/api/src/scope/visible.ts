@@ -41,25 +41,29 @@ export function visibleProposals(db: Db, scope: Scope) {
 }
 
 /**
- * The coordinators (school contact) a company may see: those of schools that released a student's
- * contact to it for an accepted proposal at one of its places.
+ * The schools (alias `sc`) whose contact a company may see, with their coordinators (`co`, left
+ * joined): those that released a student's contact to it for an accepted proposal at one of its places.
  */
-export function releasedSchoolContacts(db: Db, scope: Scope) {
-  const q = db.selectFrom('coordinator as co').where(({ exists, selectFrom }) =>
-    exists(
-      selectFrom('contact_release as cr')
-        .innerJoin('proposal as p', 'p.id', 'cr.proposal_id')
-        .innerJoin('student as s', 's.id', 'p.student_id')
-        .innerJoin('place as pl', 'pl.id', 'p.place_id')
-        .select('cr.proposal_id')
-        .whereRef('s.school_id', '=', 'co.school_id')
-        .where('p.status', '=', 'accepted')
-        .where(
-          scope.role === 'company' ? sql<SqlBool>`${sql.ref('pl.company_id')} = ${scope.companyId}` : nothing,
-        ),
-    ),
-  )
-  return q
+export function releasedSchools(db: Db, scope: Scope) {
+  return db
+    .selectFrom('school as sc')
+    .leftJoin('coordinator as co', 'co.school_id', 'sc.id')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_release as cr')
+          .innerJoin('proposal as p', 'p.id', 'cr.proposal_id')
+          .innerJoin('student as s', 's.id', 'p.student_id')
+          .innerJoin('place as pl', 'pl.id', 'p.place_id')
+          .select('cr.proposal_id')
+          .whereRef('s.school_id', '=', 'sc.id')
+          .where('p.status', '=', 'accepted')
+          .where(
+            scope.role === 'company'
+              ? sql<SqlBool>`${sql.ref('pl.company_id')} = ${scope.companyId}`
+              : nothing,
+          ),
+      ),
+    )
 }
 
 /** Places a caller manages: a company its own. */
