@@ -90,7 +90,7 @@ wait_http() { # url expected-status
 
 step "api: /healthz and /readyz"
 api_port="$(free_port)"
-(cd "$work/out/api" && HOST=127.0.0.1 PORT="$api_port" exec node --import tsx src/server.ts) &
+(cd "$work/out/api" && HOST=127.0.0.1 PORT="$api_port" exec node --max-semi-space-size=8 --import tsx src/server.ts) &
 pids+=($!)
 wait_http "http://127.0.0.1:$api_port/healthz" 200
 wait_http "http://127.0.0.1:$api_port/readyz" 200
