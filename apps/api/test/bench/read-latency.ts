@@ -1,10 +1,10 @@
 // `pnpm --filter @stagebrug/api bench [students] [--keep] [--reuse <db>] [--seconds <s>]`: read latency
 // of the API against a seeded PostgreSQL. Seeds a synthetic Flanders-wide data set (default 10,000
 // students) in a scratch database, runs a night in-process for the proposals, then drives five read
-// endpoints with autocannon at a fixed 200 requests/s (10 s each) and prints p50/p99 with the load
-// average (and a JSON line). Every read also writes its audit row, as in production.
-// The API runs as its own process (src/server.ts, logging at info as in production); `--in-process`
-// runs it in the bench's process instead, beside autocannon.
+// endpoints with autocannon (its own process) at a fixed 200 requests/s (30 s each, `--seconds`) and
+// prints p50/p99 with the load average (and a JSON line). Every read also writes its audit row, as in
+// production. The API runs as its own process (src/server.ts with the Dockerfile's node flags, logging
+// at info as in production); `--in-process` runs it in the bench's process instead.
 // `--keep` keeps the seeded database (its name is printed); `--reuse <db>` benches a kept one again.
 // `pnpm --filter @stagebrug/api bench uploads …`: uploads from 20 schools during a run (uploads-during-run.ts).
 import { createApp } from '../../src/app.js'

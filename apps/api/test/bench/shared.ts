@@ -34,7 +34,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let students = 10_000
   let keep = false
   let reuse: string | undefined
-  let seconds = 10
+  let seconds = 30
   let inProcess = false
   let noRun = false
   let only: string | undefined
