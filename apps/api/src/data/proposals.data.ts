@@ -1,5 +1,13 @@
-import { type ProposalStatus, prepared } from '@stagebrug/db'
-import { type Compilable, type Expression, type InferResult, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type Database, type ProposalStatus, prepared } from '@stagebrug/db'
+import {
+  type Compilable,
+  type Expression,
+  expressionBuilder,
+  type InferResult,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely'
 import { AppError, notFound } from '../errors.js'
 import { municipalityOf, postcodesOfRegion } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
@@ -45,40 +53,57 @@ export interface ProposalKeyset extends Keyset {
   readonly seek?: (key: string) => Expression<SqlBool>
 }
 
+/** The tables a proposal page filters on, under their aliases. */
+interface PageTables {
+  p: Database['proposal']
+  pl: Database['place']
+}
+
 /**
- * The visible proposals of one page (or the one with `id`), filtered and in keyset order, with their
- * sort key; the caller's scope applies. Each view selects the columns it shows and runs the query
- * with `runPage`.
+ * The conditions of a page (or of the one proposal `id`): the cursor, the run (`latest` by default)
+ * and the filters. They name only the proposal and its place, so both page shapes use them.
+ */
+export function pageConditions(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string): Expression<SqlBool> {
+  const eb = expressionBuilder<PageTables, 'p' | 'pl'>()
+  if (id !== undefined) return eb('p.id', '=', id)
+  const all: Expression<SqlBool>[] = [afterCursor(keyset, f.cursor)]
+  const after = cursorKey(f.cursor)
+  if (after !== undefined && keyset.seek) all.push(keyset.seek(after))
+  if (f.run === undefined || f.run === 'latest') all.push(eb('p.run_id', '=', latestRun(ctx)))
+  else if (f.run !== 'all') all.push(eb('p.run_id', '=', f.run))
+  if (f.status) all.push(eb('p.status', '=', f.status))
+  if (f.studentId) all.push(eb('p.student_id', '=', f.studentId))
+  if (f.placeId) all.push(eb('p.place_id', '=', f.placeId))
+  if (f.programmeId !== undefined)
+    all.push(sql<SqlBool>`exists (select from student sf where sf.id = p.student_id and sf.programme_id = ${f.programmeId})`)
+  if (f.region) {
+    const pcs = postcodesOfRegion(f.region)
+    all.push(pcs.length === 0 ? sql<SqlBool>`false` : eb('pl.establishment_postcode', 'in', [...pcs]))
+  }
+  return eb.and(all)
+}
+
+/**
+ * The visible proposals of one page (or the one with `id`) with their student and place, filtered
+ * and in keyset order, with their sort key; the caller's scope applies. Each view selects the
+ * columns it shows and runs the query with `runPage`.
  */
 export function proposalPage(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string) {
   // One flat query: the scope's proposals with their student and place, sorted and cut to a page.
-  // PostgreSQL walks the keyset's index (or sorts a company's few hundred proposals) and looks up
-  // names for the page's rows only. An earlier form paged in a subquery and joined the proposal and
-  // student again: planning that cost more than running it (issue 7).
-  let q = visibleProposals(ctx.db, ctx.caller.scope).select([...PROPOSAL_COLUMNS, keyset.key.as('sort_key')])
-  if (id !== undefined) q = q.where('p.id', '=', id)
-  else {
-    q = q.where(afterCursor(keyset, f.cursor))
-    const after = cursorKey(f.cursor)
-    if (after !== undefined && keyset.seek) q = q.where(keyset.seek(after))
-    if (f.run === undefined || f.run === 'latest') q = q.where('p.run_id', '=', latestRun(ctx))
-    else if (f.run !== 'all') q = q.where('p.run_id', '=', f.run)
-    if (f.status) q = q.where('p.status', '=', f.status)
-    if (f.studentId) q = q.where('p.student_id', '=', f.studentId)
-    if (f.placeId) q = q.where('p.place_id', '=', f.placeId)
-    if (f.programmeId !== undefined) q = q.where('s.programme_id', '=', f.programmeId)
-    if (f.region) {
-      const pcs = postcodesOfRegion(f.region)
-      q = pcs.length === 0 ? q.where(sql<boolean>`false`) : q.where('pl.establishment_postcode', 'in', [...pcs])
-    }
-  }
+  // PostgreSQL walks the keyset's index and looks up names for the page's rows only. An earlier form
+  // paged in a subquery and joined the proposal and student again: planning that cost more than
+  // running it (issue 7).
+  let q = visibleProposals(ctx.db, ctx.caller.scope)
+    .select([...PROPOSAL_COLUMNS, 's.first_name', 's.last_name', 's.school_id', keyset.key.as('sort_key')])
+    .select(sql<Date | null>`(select cr.released_at from contact_release cr where cr.proposal_id = p.id)`.as('released_at'))
+    .where(pageConditions(ctx, f, keyset, id))
   const [k1, k2] = keysetOrder(keyset)
   for (const part of keyset.parts ?? [k1]) q = q.orderBy(part)
   return q.orderBy(k2).limit(f.limit + 1)
 }
 
-/** What both views show of a proposal. */
-const PROPOSAL_COLUMNS = [
+/** What both views show of a proposal and its place. */
+export const PROPOSAL_COLUMNS = [
   'p.id',
   'p.run_id',
   'p.student_id',
@@ -89,12 +114,8 @@ const PROPOSAL_COLUMNS = [
   'p.status',
   'p.status_at',
   'p.reasons',
-  's.first_name',
-  's.last_name',
-  's.school_id',
   'pl.kind as place_kind',
   'pl.sector',
-  sql<Date | null>`(select cr.released_at from contact_release cr where cr.proposal_id = p.id)`.as('released_at'),
 ] as const
 
 /**

@@ -20,6 +20,10 @@ export function visibleStudents(db: Db, scope: Scope) {
     .where(scope.role === 'school' ? anyOf('s.school_id', scope.schoolIds) : nothing)
 }
 
+/** Runs a company may see proposals of: published ones. */
+const publishedRuns = (db: Db) =>
+  db.selectFrom('match_run as vr').select('vr.id').where('vr.published_at', 'is not', null)
+
 /**
  * Proposals (alias `p`) with their student (`s`) and place (`pl`): a school sees those of its
  * students (every run); a company those for its own places, of published runs only. The company
@@ -32,11 +36,24 @@ export function visibleProposals(db: Db, scope: Scope) {
     .innerJoin('place as pl', 'pl.id', 'p.place_id')
   if (scope.role === 'school') return q.where(anyOf('s.school_id', scope.schoolIds))
   if (scope.role === 'company')
-    return q
-      .where('pl.company_id', '=', scope.companyId)
-      .where('p.run_id', 'in', (eb) =>
-        eb.selectFrom('match_run as vr').select('vr.id').where('vr.published_at', 'is not', null),
-      )
+    return q.where('pl.company_id', '=', scope.companyId).where('p.run_id', 'in', publishedRuns(db))
+  return q.where(nothing)
+}
+
+/**
+ * The same proposals as `visibleProposals`, with their place (`pl`) but without the student: a
+ * company's page is cut first and only its rows are joined to their students (issue 7).
+ */
+export function visibleProposalPlaces(db: Db, scope: Scope) {
+  const q = db.selectFrom('proposal as p').innerJoin('place as pl', 'pl.id', 'p.place_id')
+  if (scope.role === 'school')
+    return q.where(
+      'p.student_id',
+      'in',
+      db.selectFrom('student as vs').select('vs.id').where(anyOf('vs.school_id', scope.schoolIds)),
+    )
+  if (scope.role === 'company')
+    return q.where('pl.company_id', '=', scope.companyId).where('p.run_id', 'in', publishedRuns(db))
   return q.where(nothing)
 }
 
