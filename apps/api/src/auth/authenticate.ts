@@ -2,7 +2,7 @@ import { type Database, findActiveApiKey, hashApiKey, touchApiKey } from '@stage
 import type { Kysely } from 'kysely'
 import { AppError } from '../errors.js'
 import type { Caller, Scope } from '../scope/scope.js'
-import { keyCacheOf } from './key-cache.js'
+import { type KeyCache, keyCacheOf } from './key-cache.js'
 
 /** The key of an `Authorization: Bearer sb_…` header, or of Basic auth (any user, the key as password) for browsers. */
 export function keyFromHeader(header: string | undefined): string | undefined {
@@ -42,12 +42,11 @@ export async function authenticate(db: Kysely<Database>, key: string | undefined
     }
     return cached.caller
   }
-  return cache.shared(hash, () => lookUp(db, hash, now))
+  return cache.shared(hash, () => lookUp(db, cache, hash, now))
 }
 
 /** Finds an unexpired key by its hash in the database and caches its caller. */
-async function lookUp(db: Kysely<Database>, hash: string, now: number): Promise<Caller> {
-  const cache = keyCacheOf(db)
+async function lookUp(db: Kysely<Database>, cache: KeyCache, hash: string, now: number): Promise<Caller> {
   const generation = cache.generation
   const row = await findActiveApiKey(db, hash)
   if (!row) throw new AppError('UNAUTHENTICATED', 'Onbekende of ingetrokken sleutel / Unknown or revoked key')

@@ -5,9 +5,8 @@ import { notFound } from '../errors.js'
 import { competenceById, programmeTitle } from '../lookups/reference.js'
 import { releasedSchools, visibleProposalPlaces } from '../scope/visible.js'
 import { auditRead, type DataCtx, iso } from './context.js'
-import { type Keyset, keysetOrder, type Page } from './page.js'
-import { toPage } from './page.js'
-import { PROPOSAL_COLUMNS, type ProposalFilter, pageConditions, runPage } from './proposals.data.js'
+import { type Keyset, keysetOrder, type Page, runPage, toPage } from './page.js'
+import { PROPOSAL_COLUMNS, type ProposalFilter, pageConditions } from './proposals.data.js'
 
 const COMPANY_KEYSET: Keyset = {
   key: sql<string>`p.place_id::text || ' ' || (case p.kind when 'pinned' then '0' when 'allocated' then '1' else '2' end) || ' ' || to_char(1000 - p.score, 'FM0000.00')`,

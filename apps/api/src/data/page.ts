@@ -1,5 +1,7 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { prepared } from '@stagebrug/db'
+import { type Compilable, type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { AppError } from '../errors.js'
+import type { DataCtx } from './context.js'
 
 export interface PageRequest {
   readonly limit: number
@@ -62,4 +64,12 @@ export function toPage<R extends { sort_key: string }, T>(
     nextCursor:
       more && last ? Buffer.from(JSON.stringify([last.sort_key, idOf(last)]), 'utf8').toString('base64url') : null,
   }
+}
+
+/**
+ * Runs a page query as a named prepared statement: its scoped joins are planned once per
+ * connection, not on every request (issue 7).
+ */
+export async function runPage<R>(ctx: DataCtx, query: Compilable<R>): Promise<R[]> {
+  return (await ctx.db.executeQuery(prepared(query))).rows
 }

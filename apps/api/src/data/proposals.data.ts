@@ -1,6 +1,5 @@
-import { type Database, type ProposalStatus, prepared } from '@stagebrug/db'
+import type { Database, ProposalStatus } from '@stagebrug/db'
 import {
-  type Compilable,
   type Expression,
   expressionBuilder,
   type InferResult,
@@ -13,7 +12,16 @@ import { municipalityOf, postcodesOfRegion } from '../lookups/reference.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleProposals } from '../scope/visible.js'
 import { audit, auditRead, type DataCtx, iso } from './context.js'
-import { afterCursor, cursorKey, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
+import {
+  afterCursor,
+  cursorKey,
+  type Keyset,
+  keysetOrder,
+  type Page,
+  type PageRequest,
+  runPage,
+  toPage,
+} from './page.js'
 
 export interface ProposalFilter extends PageRequest {
   /** `latest` (default): the latest run the caller can see; `all`; or a run id. */
@@ -37,11 +45,6 @@ function latestRun(ctx: DataCtx) {
     .$if(!company, (q) => q.orderBy('finished_at', 'desc'))
     .orderBy('created_at', 'desc')
     .limit(1)
-}
-
-/** The id of the run `latest` means for the caller, or null before any. */
-export async function latestRunId(ctx: DataCtx): Promise<string | null> {
-  return (await latestRun(ctx).executeTakeFirst())?.id ?? null
 }
 
 /**
@@ -117,14 +120,6 @@ export const PROPOSAL_COLUMNS = [
   'pl.kind as place_kind',
   'pl.sector',
 ] as const
-
-/**
- * Runs a page query as a named prepared statement: the scope's joins are planned once per
- * connection, not on every request.
- */
-export async function runPage<R>(ctx: DataCtx, query: Compilable<R>): Promise<R[]> {
-  return (await ctx.db.executeQuery(prepared(query))).rows
-}
 
 // A school's proposals by student name, then rank. The student part is exactly the expression of the
 // index student_school_sort_idx (migration 0012), so PostgreSQL walks the school's students in

@@ -1,10 +1,9 @@
-import { prepared } from '@stagebrug/db'
 import { sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
 import { visibleStudents } from '../scope/visible.js'
 import { auditRead, type DataCtx } from './context.js'
-import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
+import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, runPage, toPage } from './page.js'
 
 export interface StudentFilter extends PageRequest {
   readonly status?: 'open' | 'placed' | 'withdrawn' | undefined
@@ -43,9 +42,8 @@ export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page
     q = pcs.length === 0 ? q.where(sql<boolean>`false`) : q.where('s.home_postcode', 'in', [...pcs])
   }
   const [k1, k2] = keysetOrder(KEYSET)
-  // A named prepared statement (planned once per connection); titles come from the reference data.
-  const { rows } = await ctx.db.executeQuery(prepared(q.orderBy(k1).orderBy(k2).limit(f.limit + 1)))
-  const page = toPage(rows, f.limit, (r) => r.id, (r) => toSummary({ ...r, programme_title: programmeTitle(r.programme_id) }))
+  const rows = await runPage(ctx, q.orderBy(k1).orderBy(k2).limit(f.limit + 1))
+  const page = toPage(rows, f.limit, (r) => r.id, toSummary)
   await auditRead(ctx, 'student.list', 'students', { ids: page.items.map((s) => s.id) })
   return page
 }
@@ -58,7 +56,6 @@ function toSummary(r: {
   last_name: string
   class: string | null
   programme_id: number
-  programme_title: string
   grade: number
   status: 'open' | 'placed' | 'withdrawn'
   home_postcode: string
@@ -70,7 +67,8 @@ function toSummary(r: {
     firstName: r.first_name,
     lastName: r.last_name,
     class: r.class,
-    programme: { id: r.programme_id, title: r.programme_title },
+    // Titles come from the reference data in memory (the programme table is seeded from it).
+    programme: { id: r.programme_id, title: programmeTitle(r.programme_id) },
     grade: r.grade,
     status: r.status,
     homePostcode: r.home_postcode,
@@ -81,9 +79,7 @@ export type StudentSummary = ReturnType<typeof toSummary>
 /** One of the school's students with everything it uploaded; audited. */
 export async function getStudent(ctx: DataCtx, id: string) {
   const r = await visibleStudents(ctx.db, ctx.caller.scope)
-    .innerJoin('programme as g', 'g.id', 's.programme_id')
     .selectAll('s')
-    .select('g.title as programme_title')
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!r) throw notFound('Leerling / Student')
