@@ -3,7 +3,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorld, type World } from '../../apps/api/test/support/world.js'
-import { corpusContext, judge, snapshot } from './check.js'
+import { corpusContext, crashWatch, judge, snapshot } from './check.js'
 import { buildCorpus, type Case } from './corpus.js'
 
 const CATEGORIES = [
@@ -36,20 +36,17 @@ describe('the bad-input corpus (in-process)', () => {
   let w: World
   let corpus: Case[]
   let client: pg.Client
-  const crashes: unknown[] = []
-  const onCrash = (error: unknown) => crashes.push(error)
+  const watch = crashWatch()
 
   beforeAll(async () => {
-    process.on('uncaughtException', onCrash)
-    process.on('unhandledRejection', onCrash)
+    watch.start()
     w = await openWorld()
     client = new pg.Client({ connectionString: w.handle.url })
     await client.connect()
     corpus = await buildCorpus(await corpusContext(w))
   })
   afterAll(async () => {
-    process.off('uncaughtException', onCrash)
-    process.off('unhandledRejection', onCrash)
+    watch.stop()
     await client?.end()
     await w?.close()
   })
@@ -112,7 +109,7 @@ describe('the bad-input corpus (in-process)', () => {
         before = after
       }
       expect(failures).toEqual([])
-      expect(crashes).toEqual([])
+      expect(watch.crashes).toEqual([])
       expect((await w.call(null, { url: '/healthz' })).statusCode).toBe(200)
       expect((await w.call('admin', { url: '/me' })).statusCode).toBe(200)
     },

@@ -114,3 +114,23 @@ export async function corpusContext(w: World): Promise<CorpusContext> {
     runId: w.night.run.id,
   }
 }
+
+/**
+ * Collects what would crash this process (uncaught exceptions, unhandled rejections) from `start`
+ * to `stop`; a suite expects `crashes` to stay empty.
+ */
+export function crashWatch() {
+  const crashes: unknown[] = []
+  const onCrash = (error: unknown) => crashes.push(error)
+  return {
+    crashes,
+    start: () => {
+      process.on('uncaughtException', onCrash)
+      process.on('unhandledRejection', onCrash)
+    },
+    stop: () => {
+      process.off('uncaughtException', onCrash)
+      process.off('unhandledRejection', onCrash)
+    },
+  }
+}

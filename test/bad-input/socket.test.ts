@@ -9,7 +9,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorld, type World } from '../../apps/api/test/support/world.js'
 import { prng } from './case.js'
-import { corpusContext, judge, snapshot } from './check.js'
+import { corpusContext, crashWatch, judge, snapshot } from './check.js'
 import { buildCorpus } from './corpus.js'
 import { csvBytes, manyRowsCsv, rezip, sheetXml, validRows, xlsxBytes } from './files.js'
 import { fileUpload } from './multipart.js'
@@ -43,12 +43,10 @@ describe('the bad-input corpus at the socket (a listening server)', () => {
   let big: Awaited<ReturnType<World['appWith']>>
   let port: number
   let client: pg.Client
-  const crashes: unknown[] = []
-  const onCrash = (error: unknown) => crashes.push(error)
+  const watch = crashWatch()
 
   beforeAll(async () => {
-    process.on('uncaughtException', onCrash)
-    process.on('unhandledRejection', onCrash)
+    watch.start()
     w = await openWorld()
     small = await w.appWith({ uploadMaxBytes: 1024 * 1024 })
     big = await w.appWith({ uploadMaxBytes: 10 * 1024 * 1024, uploadMaxRows: 20_000 })
@@ -57,8 +55,7 @@ describe('the bad-input corpus at the socket (a listening server)', () => {
     await client.connect()
   })
   afterAll(async () => {
-    process.off('uncaughtException', onCrash)
-    process.off('unhandledRejection', onCrash)
+    watch.stop()
     await client?.end()
     await w?.close()
   })
@@ -68,7 +65,7 @@ describe('the bad-input corpus at the socket (a listening server)', () => {
       headers: { authorization: `Bearer ${w.keys.admin}` },
     })
     expect(res.status).toBe(200)
-    expect(crashes).toEqual([])
+    expect(watch.crashes).toEqual([])
   }
   const authorised = (key: string) => `Authorization: Bearer ${key}\r\n`
 
