@@ -59,3 +59,8 @@ export async function retryDeadlocks<T>(task: () => Promise<T>): Promise<T> {
 
 /** The import slots of a database handle. */
 export const importSlotsOf = perHandle((_db: object) => new Slots(IMPORT_SLOTS))
+
+/** Runs an import in one of the handle's slots, retried when PostgreSQL broke a deadlock with it. */
+export function runImport<T>(db: object, task: () => Promise<T>): Promise<T> {
+  return importSlotsOf(db).run(() => retryDeadlocks(task))
+}

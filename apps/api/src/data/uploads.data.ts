@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors.js'
 import { actorOf } from '../scope/scope.js'
 import { visibleSchools } from '../scope/visible.js'
 import { audit, type DataCtx } from './context.js'
-import { importSlotsOf, retryDeadlocks } from './import-slots.js'
+import { runImport } from './import-slots.js'
 
 export interface UploadedFile {
   readonly bytes: Uint8Array
@@ -59,16 +59,14 @@ export async function uploadStudentList(
   const target = schools[0]!
   let report: ImportReport
   try {
-    report = await importSlotsOf(ctx.db).run(() =>
-      retryDeadlocks(() =>
-        importStudentList(ctx.db, {
-          bytes: file.bytes,
-          filename: file.filename,
-          uploadedBy: actorOf(ctx.caller),
-          school: target.instellingsnummer,
-          limits,
-        }),
-      ),
+    report = await runImport(ctx.db, () =>
+      importStudentList(ctx.db, {
+        bytes: file.bytes,
+        filename: file.filename,
+        uploadedBy: actorOf(ctx.caller),
+        school: target.instellingsnummer,
+        limits,
+      }),
     )
   } catch (error) {
     if (error instanceof ImportError) throw new AppError('INVALID_REQUEST', `${error.messageNl} / ${error.message}`)
@@ -113,15 +111,13 @@ export async function uploadPlaceRegistration(ctx: DataCtx, file: UploadedFile, 
       })
     }
   }
-  const report = await importSlotsOf(ctx.db).run(() =>
-    retryDeadlocks(() =>
-      importPlaceRegistration(ctx.db, {
-        bytes: file.bytes,
-        filename: file.filename,
-        uploadedBy: actorOf(ctx.caller),
-        limits,
-      }),
-    ),
+  const report = await runImport(ctx.db, () =>
+    importPlaceRegistration(ctx.db, {
+      bytes: file.bytes,
+      filename: file.filename,
+      uploadedBy: actorOf(ctx.caller),
+      limits,
+    }),
   )
   await audit(ctx.db, ctx, 'upload.places', `upload:${report.uploadId}`, {
     company: company.id,

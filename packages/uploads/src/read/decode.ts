@@ -34,7 +34,8 @@ function decodeUtf8OrLegacy(bytes: Uint8Array): string {
 /** A UTF-8 encoded letter of Latin-1 or General Punctuation (Ã« for ë, â€™ for ’): rare as Windows-1252 text. */
 function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i + 1 < bytes.length; i++) {
-    const [a, b] = [bytes[i]!, bytes[i + 1]!]
+    const a = bytes[i]!
+    const b = bytes[i + 1]!
     if ((a === 0xc2 || a === 0xc3) && b >= 0x80 && b <= 0xbf) return true
     if (
       a === 0xe2 &&
