@@ -98,7 +98,8 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
     for (const p of instance.input.places.filter((p) => !p.foreign)) {
       let number = kboOf.get(p.companyId)
       if (number === undefined) {
-        number = kbo(40_000_000 + companies.length + 1)
+        // 1xxx.xxx.xxx: valid numbers that start with 1, as new enterprises get them, written bare.
+        number = kbo(10_000_000 + companies.length + 1)
         kboOf.set(p.companyId, number)
         companies.push(companyInput(instance, p.id, number, rng, companyDomains))
       }

@@ -111,7 +111,15 @@ export async function runUpload<R>(
   const table = await readTable(bytes, filename, ctx)
   const warnings: UploadWarning[] = []
 
-  const national = findNationalNumberColumns(table)
+  // Mapped first, so the national-number check knows which columns are KBO columns (a header with
+  // too many columns is refused below, before its mapping is used).
+  const mapping = table.headers.length <= MAX_COLUMNS ? mapHeaders(table.headers, spec.kind) : EMPTY_MAPPING
+  const enterpriseColumns = new Set(
+    mapping.mapping
+      .filter((m) => m.field === 'companyNumber' || m.field === 'establishmentNumber')
+      .map((m) => m.index),
+  )
+  const national = findNationalNumberColumns(table, enterpriseColumns)
   if (national.length > 0) {
     const errors = national.map(({ column }) => ({
       row: 1,
@@ -128,7 +136,6 @@ export async function runUpload<R>(
   const broken = headerErrors(table.headers)
   if (broken.length > 0) return { ok: false, errors: broken, mapping: EMPTY_MAPPING, warnings }
 
-  const mapping = mapHeaders(table.headers, spec.kind)
   const fields = fieldsOf(spec.kind)
   const errors: RowError[] = mapping.missing.map((key) => {
     const f = fields.find((d) => d.key === key)!

@@ -1,6 +1,6 @@
 import { foldName } from '@stagebrug/matching-core'
 import type { Table } from '../read/table.js'
-import { looksLikeNationalNumber } from './identifiers.js'
+import { looksLikeNationalNumber, normaliseEstablishmentNumber, normaliseKbo } from './identifiers.js'
 
 /** Share of a column's filled cells that must pass the RRN/BIS check before the column is refused. */
 const THRESHOLD = 0.2
@@ -27,11 +27,23 @@ export interface NationalNumberColumn {
   readonly reason: 'header' | 'values'
 }
 
+/** True when a cell of a KBO or establishment column is what the column says: a number that passes its own check. */
+const isEnterpriseNumber = (value: string): boolean =>
+  normaliseKbo(value) !== null || normaliseEstablishmentNumber(value) !== null
+
 /**
  * Finds columns holding rijksregister/BIS numbers: by header, or when more than 20% of the filled
  * cells pass the RRN/BIS checksum (domain.md §6). The caller refuses the upload.
+ *
+ * `enterpriseColumns` are the indexes of the columns whose header says ondernemingsnummer or
+ * vestigingseenheidsnummer. There, a value that passes the KBO (or establishment) check is that
+ * number, not a rijksregisternummer whose leading zero Excel dropped: a bare `1001234592` passes both
+ * checks, and the column's meaning decides. An 11-digit RRN in such a column is still found.
  */
-export function findNationalNumberColumns(table: Table): NationalNumberColumn[] {
+export function findNationalNumberColumns(
+  table: Table,
+  enterpriseColumns: ReadonlySet<number> = new Set(),
+): NationalNumberColumn[] {
   const found: NationalNumberColumn[] = []
   const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length))
   for (let index = 0; index < width; index++) {
@@ -46,6 +58,7 @@ export function findNationalNumberColumns(table: Table): NationalNumberColumn[] 
       const value = row[index]?.trim() ?? ''
       if (value === '') continue
       filled++
+      if (enterpriseColumns.has(index) && isEnterpriseNumber(value)) continue
       if (looksLikeNationalNumber(value)) hits++
     }
     if (filled > 0 && hits / filled > THRESHOLD) found.push({ column, index, reason: 'values' })
