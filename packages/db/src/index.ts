@@ -21,6 +21,7 @@ export { type AuditEntry, writeAudit } from './repositories/audit.repository.js'
 export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
 export {
   type FiguresSource,
+  loadFiguresPupils,
   loadFiguresSource,
   type SourceArea,
 } from './repositories/figures-source.repository.js'

@@ -13,6 +13,26 @@ export {
   supplyBand,
 } from './compute/bands.js'
 export { computeFigures, FLANDERS } from './compute/compute-figures.js'
+export {
+  COUNT_FIELDS,
+  type CountField,
+  DERIVED_FIELDS,
+  type DerivedField,
+  type Disclosure,
+  exactRows,
+  OTHER_REASONS,
+  type OwnCounts,
+  ownCountsByRow,
+  protectRows,
+  ROUND_TO,
+  rowKey,
+  type ShownCount,
+  type ShownFigureRow,
+  SMALL,
+  SMALL_CELL,
+  showCount,
+  withOwnCounts,
+} from './compute/disclosure.js'
 export type {
   AcceptedFact,
   ChanceBand,
@@ -37,6 +57,7 @@ export { ALL_PROGRAMMES_NL, hundredths, LEVEL_LABELS_NL, REASON_LABELS_NL } from
 export {
   computeRunFigures,
   loadFigureTrend,
+  loadOwnFigureRows,
   loadRunFigures,
   previousWatchList,
   type RunFiguresOutcome,

@@ -1,12 +1,18 @@
 import {
   computeRunFigures,
+  type Disclosure,
+  exactRows,
   type FigureLevel,
-  type FigureRow,
   FLANDERS,
   figuresToCsv,
+  loadOwnFigureRows,
   loadRunFigures,
+  ownCountsByRow,
+  protectRows,
   type RunFigures,
   regionChartSvg,
+  type ShownFigureRow,
+  withOwnCounts,
 } from '@stagebrug/figures'
 import { AppError, notFound } from '../errors.js'
 import { visibleRuns } from '../scope/visible.js'
@@ -26,7 +32,8 @@ const LEVEL_ORDER: readonly FigureLevel[] = ['flanders', 'region', 'province', '
  * The stored figures of a run the caller may see (visibleRuns: a school the finished runs, a
  * company the published ones, an admin all). A finished run without stored figures yet gets them
  * computed and stored now (idempotent, as the night would); a run that did not finish is 409.
- * Figures are aggregates per region × programme, so nothing here is personal data or audited.
+ * Figures are aggregates per region × programme; a small cell could still single out a pupil, so
+ * every reader but the administrator gets them through `shownRows`. Not audited.
  */
 async function figuresOf(ctx: DataCtx, runId: string, f: FiguresFilter): Promise<RunFigures> {
   const run = await visibleRuns(ctx.db, ctx.caller.scope)
@@ -53,17 +60,37 @@ async function figuresOf(ctx: DataCtx, runId: string, f: FiguresFilter): Promise
   return computed
 }
 
-const toJsonRow = (r: FigureRow) => ({ ...r, unmatchedReasons: [...r.unmatchedReasons] })
+/**
+ * The rows as the caller may see them (README "Small cells"): the administrator every count exact;
+ * everyone else counts of 1–4 as "< 5", other counts rounded to 5 and the derived values computed
+ * from those; a school besides its own pupils' exact counts in `ownSchool`.
+ */
+async function shownRows(
+  ctx: DataCtx,
+  figures: RunFigures,
+): Promise<{ disclosure: Disclosure; rows: ShownFigureRow[] }> {
+  const scope = ctx.caller.scope
+  if (scope.role === 'admin') return { disclosure: 'exact', rows: exactRows(figures.rows) }
+  // The benchmark is computed again from Flanders' shown counts: a filter on a region leaves them out.
+  const flanders = figures.rows.some((r) => r.level === 'flanders')
+    ? figures.rows
+    : ((await loadRunFigures(ctx.db, figures.runId, { level: 'flanders' }))?.rows ?? [])
+  const rows = protectRows(figures.rows, flanders)
+  if (scope.role !== 'school') return { disclosure: 'protected', rows }
+  const own = await loadOwnFigureRows(ctx.db, { id: figures.runId, today: figures.today }, scope.schoolIds)
+  return { disclosure: 'protected', rows: withOwnCounts(rows, ownCountsByRow(own)) }
+}
 
 /** The figure rows of a run (filtered), as the JSON body of the API. The idle places and the watch list stay out. */
 export async function runFigureRows(ctx: DataCtx, runId: string, f: FiguresFilter) {
   const figures = await figuresOf(ctx, runId, f)
-  return { runId: figures.runId, today: figures.today, rows: figures.rows.map(toJsonRow) }
+  const { disclosure, rows } = await shownRows(ctx, figures)
+  return { runId: figures.runId, today: figures.today, disclosure, rows }
 }
 
 /** The same rows as CSV for Belgian Excel (`;`, Dutch headers, decimal commas, BOM). */
 export async function runFiguresCsv(ctx: DataCtx, runId: string, f: FiguresFilter): Promise<string> {
-  return figuresToCsv((await figuresOf(ctx, runId, f)).rows)
+  return figuresToCsv((await shownRows(ctx, await figuresOf(ctx, runId, f))).rows)
 }
 
 /** The bar chart of one region (default Flanders): seekers vs free seats per programme, as SVG. */
@@ -80,7 +107,7 @@ export async function runFiguresChart(
       'NOT_FOUND',
       `Geen cijfers voor regio ${key} in deze run (zie /lookups/regions) / No figures for this region in this run`,
     )
-  return regionChartSvg(figures, { level, key })
+  return regionChartSvg({ today: figures.today, rows: (await shownRows(ctx, figures)).rows }, { level, key })
 }
 
 /**

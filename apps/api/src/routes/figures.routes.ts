@@ -1,33 +1,43 @@
+import { DERIVED_FIELDS, SMALL } from '@stagebrug/figures'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { runFigureRows, runFiguresChart, runFiguresCsv, runSupply } from '../data/figures.data.js'
 import { ZIdParams, ZRegion } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
-// Aggregated figures per region × programme hold no personal data: any key may read them, for the
-// runs it can see (a company: published runs only).
+// Aggregated figures per region × programme: any key may read them, for the runs it can see (a
+// company: published runs only). A small cell could single out a pupil, so only the administrator
+// gets exact counts; everyone else "< 5" and rounded counts, a school its own pupils exactly besides.
 const anyKey = { roles: 'any' as const }
 const admin = { roles: ['admin'] as const }
 const tags = ['figures']
 
 const ZLevel = z.enum(['flanders', 'province', 'arrondissement', 'region'])
+const ZCount = z
+  .union([z.number().int(), z.literal(SMALL)])
+  .describe(
+    'A count; under `disclosure: protected` 1–4 is the string "< 5" and larger counts are rounded to 5',
+  )
+const ZReasons = z.array(z.object({ code: z.string(), count: ZCount })).readonly()
 const ZFigureRow = z.object({
   level: ZLevel,
   regionKey: z.string(),
   regionLabel: z.string(),
   programmeId: z.number().nullable(),
   programmeTitle: z.string().nullable(),
-  seekers: z.number(),
-  proposed: z.number(),
-  unmatched: z.number(),
-  accepted: z.number(),
-  places: z.number(),
-  seats: z.number(),
-  freeSeats: z.number(),
-  idleSeats: z.number(),
-  recognisedPlaces: z.number(),
-  idleRecognisedPlaces: z.number(),
-  unmatchedReasons: z.array(z.object({ code: z.string(), count: z.number() })),
+  seekers: ZCount,
+  proposed: ZCount,
+  unmatched: ZCount,
+  accepted: ZCount,
+  places: ZCount,
+  seats: ZCount,
+  freeSeats: ZCount,
+  idleSeats: ZCount,
+  recognisedPlaces: ZCount,
+  idleRecognisedPlaces: ZCount,
+  unmatchedReasons: ZReasons.describe(
+    'Under `protected`, reasons of fewer than 5 pupils together as `other`',
+  ),
   shortageX100: z.number().nullable(),
   placementPct: z.number().nullable(),
   chance: z.number().nullable(),
@@ -35,6 +45,20 @@ const ZFigureRow = z.object({
   flandersPlacementPct: z.number().nullable(),
   shortageVsFlandersPct: z.number().nullable(),
   placementVsFlandersPp: z.number().nullable(),
+  suppressed: z
+    .array(z.enum(DERIVED_FIELDS))
+    .readonly()
+    .describe('Derived fields withheld (null) because a count they are computed from is "< 5"'),
+  ownSchool: z
+    .object({
+      seekers: z.number().int(),
+      proposed: z.number().int(),
+      unmatched: z.number().int(),
+      accepted: z.number().int(),
+      unmatchedReasons: z.array(z.object({ code: z.string(), count: z.number().int() })).readonly(),
+    })
+    .optional()
+    .describe("A school key only: the school's (or group's) own pupils in this cell, exact"),
 })
 
 /** The regional figures of a run: JSON or CSV, and a bar chart per region as SVG. */
@@ -47,7 +71,7 @@ export const figuresRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         tags,
         summary: 'The figures of a run per region × programme, as JSON (default) or CSV',
         description:
-          'A finished run without stored figures gets them computed on this first read. CSV is for Belgian Excel: `;`, Dutch headers, decimal commas, a UTF-8 BOM.',
+          'A finished run without stored figures gets them computed on this first read. CSV is for Belgian Excel: `;`, Dutch headers, decimal commas, a UTF-8 BOM. Only an administrator gets exact counts (`disclosure: exact`); for every other key counts of 1–4 are "< 5", other counts are rounded to the nearest 5, and rates, chances and the benchmark are computed from the shown counts (null and listed in `suppressed` when one is "< 5"). A school key also gets `ownSchool`: its own pupils per cell, exact.',
         params: ZIdParams,
         querystring: z.object({
           level: ZLevel.optional(),
@@ -60,7 +84,14 @@ export const figuresRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         }),
         response: {
           200: z
-            .object({ runId: z.uuid(), today: z.string(), rows: z.array(ZFigureRow) })
+            .object({
+              runId: z.uuid(),
+              today: z.string(),
+              disclosure: z
+                .enum(['exact', 'protected'])
+                .describe('exact: the administrator; protected: small cells "< 5", counts rounded to 5'),
+              rows: z.array(ZFigureRow),
+            })
             .or(z.string().describe('CSV (`format=csv`)')),
         },
       },

@@ -58,6 +58,18 @@ export interface FiguresSource {
   readonly schools: readonly { readonly id: string; readonly name: string }[]
 }
 
+const area = (r: {
+  postcode: string
+  municipality: string | null
+  province: string
+  arrondissement: string
+}): SourceArea => ({
+  postcode: r.postcode,
+  municipality: r.municipality,
+  province: r.province,
+  arrondissement: r.arrondissement,
+})
+
 /**
  * Loads what the figures of a run need in seven set-based queries (proposals and acceptances counted in SQL); undefined when the run does not
  * exist. "Earlier" is by the runs' creation time, so figures of an old run ignore later acceptances.
@@ -72,47 +84,7 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
   // Compared in SQL: a JavaScript Date would drop the microseconds of the run's own timestamp.
   const runCreated = db.selectFrom('match_run').select('created_at').where('id', '=', runId)
 
-  const outcomeRows = await db
-    .selectFrom('match_outcome as o')
-    .innerJoin('student as s', 's.id', 'o.student_id')
-    .innerJoin('postcode as h', 'h.postcode', 's.home_postcode')
-    .select([
-      'o.student_id',
-      's.school_id',
-      's.programme_id',
-      'h.postcode',
-      'h.municipality',
-      'h.province',
-      'h.arrondissement',
-      'o.status',
-      'o.place_id',
-      'o.unmatched_code',
-    ])
-    .where('o.run_id', '=', runId)
-    .orderBy('o.student_id')
-    .execute()
-
-  const acceptedRows = await db
-    .selectFrom('proposal as p')
-    .innerJoin('match_run as r', 'r.id', 'p.run_id')
-    .innerJoin('student as s', 's.id', 'p.student_id')
-    .innerJoin('postcode as h', 'h.postcode', 's.home_postcode')
-    .select([
-      'p.student_id',
-      's.school_id',
-      's.programme_id',
-      'h.postcode',
-      'h.municipality',
-      'h.province',
-      'h.arrondissement',
-      'p.place_id',
-    ])
-    .where('p.status', '=', 'accepted')
-    .where('r.created_at', '<=', runCreated)
-    .where('s.status', '<>', 'withdrawn')
-    .orderBy('p.student_id')
-    .orderBy('p.place_id')
-    .execute()
+  const { outcomes, accepted } = await loadFiguresPupils(db, runId)
 
   const taken = db
     .selectFrom('proposal as p')
@@ -161,48 +133,27 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
 
   const programmeIds = [
     ...new Set([
-      ...outcomeRows.map((o) => o.programme_id),
-      ...acceptedRows.map((a) => a.programme_id),
+      ...outcomes.map((o) => o.programmeId),
+      ...accepted.map((a) => a.programmeId),
       ...placeRows.flatMap((p) => p.programmes),
     ]),
   ]
   const programmes = programmeIds.length
     ? await db.selectFrom('programme').select(['id', 'title']).where('id', 'in', programmeIds).execute()
     : []
-  const schoolIds = [...new Set([...outcomeRows, ...acceptedRows, ...proposalRows].map((r) => r.school_id))]
+  const schoolIds = [
+    ...new Set(
+      [...outcomes, ...accepted].map((r) => r.schoolId).concat(proposalRows.map((r) => r.school_id)),
+    ),
+  ]
   const schools = schoolIds.length
     ? await db.selectFrom('school').select(['id', 'name']).where('id', 'in', schoolIds).execute()
     : []
 
-  const area = (r: {
-    postcode: string
-    municipality: string | null
-    province: string
-    arrondissement: string
-  }) => ({
-    postcode: r.postcode,
-    municipality: r.municipality,
-    province: r.province,
-    arrondissement: r.arrondissement,
-  })
   return {
     run: { id: run.id, today: run.today ?? '' },
-    outcomes: outcomeRows.map((o) => ({
-      studentId: o.student_id,
-      schoolId: o.school_id,
-      programmeId: o.programme_id,
-      home: area(o),
-      status: o.status,
-      placeId: o.place_id,
-      unmatchedCode: o.unmatched_code,
-    })),
-    accepted: acceptedRows.map((a) => ({
-      studentId: a.student_id,
-      schoolId: a.school_id,
-      programmeId: a.programme_id,
-      home: area(a),
-      placeId: a.place_id,
-    })),
+    outcomes,
+    accepted,
     places: placeRows.map((p) => ({
       id: p.id,
       companyId: p.company_id,
@@ -219,5 +170,81 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
     proposals: proposalRows.map((p) => ({ placeId: p.place_id, schoolId: p.school_id, count: Number(p.n) })),
     programmes: programmes.map((p) => ({ id: p.id, title: p.title })),
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
+  }
+}
+
+/**
+ * The students of a run with their outcome, and the accepted proposals (this run or an earlier one)
+ * of students not withdrawn: what `loadFiguresSource` counts pupils from; only of `schoolIds` when
+ * given (a school's own pupils in the figures).
+ */
+export async function loadFiguresPupils(
+  db: Db,
+  runId: string,
+  schoolIds?: readonly string[],
+): Promise<Pick<FiguresSource, 'outcomes' | 'accepted'>> {
+  if (schoolIds?.length === 0) return { outcomes: [], accepted: [] }
+  // Compared in SQL: a JavaScript Date would drop the microseconds of the run's own timestamp.
+  const runCreated = db.selectFrom('match_run').select('created_at').where('id', '=', runId)
+  const outcomeRows = await db
+    .selectFrom('match_outcome as o')
+    .innerJoin('student as s', 's.id', 'o.student_id')
+    .innerJoin('postcode as h', 'h.postcode', 's.home_postcode')
+    .select([
+      'o.student_id',
+      's.school_id',
+      's.programme_id',
+      'h.postcode',
+      'h.municipality',
+      'h.province',
+      'h.arrondissement',
+      'o.status',
+      'o.place_id',
+      'o.unmatched_code',
+    ])
+    .where('o.run_id', '=', runId)
+    .$if(schoolIds !== undefined, (q) => q.where('s.school_id', 'in', schoolIds ?? []))
+    .orderBy('o.student_id')
+    .execute()
+
+  const acceptedRows = await db
+    .selectFrom('proposal as p')
+    .innerJoin('match_run as r', 'r.id', 'p.run_id')
+    .innerJoin('student as s', 's.id', 'p.student_id')
+    .innerJoin('postcode as h', 'h.postcode', 's.home_postcode')
+    .select([
+      'p.student_id',
+      's.school_id',
+      's.programme_id',
+      'h.postcode',
+      'h.municipality',
+      'h.province',
+      'h.arrondissement',
+      'p.place_id',
+    ])
+    .where('p.status', '=', 'accepted')
+    .where('r.created_at', '<=', runCreated)
+    .where('s.status', '<>', 'withdrawn')
+    .$if(schoolIds !== undefined, (q) => q.where('s.school_id', 'in', schoolIds ?? []))
+    .orderBy('p.student_id')
+    .orderBy('p.place_id')
+    .execute()
+  return {
+    outcomes: outcomeRows.map((o) => ({
+      studentId: o.student_id,
+      schoolId: o.school_id,
+      programmeId: o.programme_id,
+      home: area(o),
+      status: o.status,
+      placeId: o.place_id,
+      unmatchedCode: o.unmatched_code,
+    })),
+    accepted: acceptedRows.map((a) => ({
+      studentId: a.student_id,
+      schoolId: a.school_id,
+      programmeId: a.programme_id,
+      home: area(a),
+      placeId: a.place_id,
+    })),
   }
 }

@@ -1,6 +1,7 @@
 import * as vega from 'vega'
 import * as vegaLite from 'vega-lite'
-import type { FigureLevel, FigureRow, RunFigures } from '../compute/model.js'
+import { type ShownCount, type ShownFigureRow, SMALL } from '../compute/disclosure.js'
+import type { FigureLevel, FigureRow } from '../compute/model.js'
 
 const SEEKERS = 'zoekende leerlingen'
 const FREE = 'vrije capaciteit'
@@ -10,17 +11,28 @@ export interface ChartOptions {
   readonly maxProgrammes?: number
 }
 
+/** Figure rows exact (`FigureRow`) or as a reader may see them (`ShownFigureRow`, with `'< 5'`). */
+type ChartRow = FigureRow | ShownFigureRow
+interface ChartFigures<R extends ChartRow> {
+  readonly rows: readonly R[]
+  readonly today: string
+}
+
+// A shown count as a number for ordering: '< 5' between 0 and 5, so the order says nothing more
+// than the shown counts do.
+const rank = (v: ShownCount) => (v === SMALL ? 1 : v)
+
 /** The programme rows of one region that the chart shows, in the chart's order. */
-export function chartRows(
-  figures: Pick<RunFigures, 'rows'>,
+export function chartRows<R extends ChartRow>(
+  figures: Pick<ChartFigures<R>, 'rows'>,
   region: { readonly level: FigureLevel; readonly key: string },
   opts: ChartOptions = {},
-): FigureRow[] {
+): R[] {
   return figures.rows
     .filter((r) => r.level === region.level && r.regionKey === region.key && r.programmeId !== null)
     .sort(
       (a, b) =>
-        b.seekers + b.freeSeats - (a.seekers + a.freeSeats) ||
+        rank(b.seekers) + rank(b.freeSeats) - (rank(a.seekers) + rank(a.freeSeats)) ||
         (a.programmeTitle ?? '').localeCompare(b.programmeTitle ?? '', 'nl') ||
         (a.programmeId ?? 0) - (b.programmeId ?? 0),
     )
@@ -29,11 +41,12 @@ export function chartRows(
 
 /**
  * A bar chart of one region: per programme, the seekers next to the free seats, as SVG text made
- * with vega-lite and rendered on the server (no browser, no canvas). Two bars per programme.
+ * with vega-lite and rendered on the server (no browser, no canvas). Two bars per programme, each
+ * labelled with its count; a count shown as `'< 5'` gets the label `< 5` and no bar.
  * @example await regionChartSvg(figures, { level: 'region', key: 'reg-kempen' })
  */
 export async function regionChartSvg(
-  figures: Pick<RunFigures, 'rows' | 'today'>,
+  figures: ChartFigures<ChartRow>,
   region: { readonly level: FigureLevel; readonly key: string },
   opts: ChartOptions = {},
 ): Promise<string> {
@@ -43,10 +56,7 @@ export async function regionChartSvg(
     region.key
   const values = rows.flatMap((r) => {
     const programme = r.programmeTitle ?? String(r.programmeId)
-    return [
-      { studierichting: programme, reeks: SEEKERS, aantal: r.seekers },
-      { studierichting: programme, reeks: FREE, aantal: r.freeSeats },
-    ]
+    return [datum(programme, SEEKERS, r.seekers), datum(programme, FREE, r.freeSeats)]
   })
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -56,7 +66,6 @@ export async function regionChartSvg(
     },
     width: 480,
     data: { values },
-    mark: { type: 'bar', tooltip: true },
     encoding: {
       y: {
         field: 'studierichting',
@@ -66,15 +75,30 @@ export async function regionChartSvg(
         axis: { labelLimit: 260 },
       },
       yOffset: { field: 'reeks', sort: [SEEKERS, FREE] },
-      x: { field: 'aantal', type: 'quantitative', title: 'aantal', axis: { tickMinStep: 1 } },
-      color: {
-        field: 'reeks',
-        type: 'nominal',
-        title: null,
-        scale: { domain: [SEEKERS, FREE], range: ['#d95f02', '#1b9e77'] },
-        legend: { orient: 'top' },
-      },
     },
+    layer: [
+      {
+        // A small count has aantal null: no bar (vega-lite filters invalid values), only its label.
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          x: { field: 'aantal', type: 'quantitative', title: 'aantal', axis: { tickMinStep: 1 } },
+          color: {
+            field: 'reeks',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [SEEKERS, FREE], range: ['#d95f02', '#1b9e77'] },
+            legend: { orient: 'top' },
+          },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 },
+        encoding: {
+          x: { field: 'positie', type: 'quantitative' },
+          text: { field: 'label', type: 'nominal' },
+        },
+      },
+    ],
   }
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' })
   try {
@@ -82,4 +106,10 @@ export async function regionChartSvg(
   } finally {
     view.finalize()
   }
+}
+
+/** One bar of the chart: the count (null when it is shown as `< 5`), its label and where the label goes. */
+function datum(programme: string, reeks: string, count: ShownCount) {
+  const aantal = count === SMALL ? null : count
+  return { studierichting: programme, reeks, aantal, label: String(count), positie: aantal ?? 0 }
 }

@@ -7,6 +7,8 @@ export const REASON_LABELS_NL: Readonly<Record<string, string>> = {
   // Shorter than the core's sentence: it heads a table column.
   outranked: 'anderen stonden hoger gerangschikt',
   unknown: 'onbekend',
+  // The reasons of fewer than 5 pupils together (protectRows).
+  other: 'andere redenen (kleine aantallen)',
 }
 
 export const LEVEL_LABELS_NL: Readonly<Record<FigureLevel, string>> = {

@@ -3,6 +3,7 @@ import {
   type FigureLevel,
   figureTrend,
   getMatchRun,
+  loadFiguresPupils,
   loadFiguresSource,
   loadStoredFigures,
   loadStoredWatch,
@@ -14,7 +15,7 @@ import type { Kysely } from 'kysely'
 import { computeFigures } from '../compute/compute-figures.js'
 import type { FigureRow, RunFigures, WatchItem } from '../compute/model.js'
 import { ALL_PROGRAMMES } from '../compute/recognition.js'
-import { sourceToFiguresInput } from './source-to-input.js'
+import { regionResolver, sourceToFiguresInput } from './source-to-input.js'
 import { figuresToWrite, storedRowToFigureRow, storedToFigures, storedWatchToItem } from './stored.js'
 
 export type RunFiguresOutcome =
@@ -99,4 +100,28 @@ export async function loadFigureTrend(
 export async function previousWatchList(db: Kysely<Database>, runId: string): Promise<WatchItem[]> {
   const previous = await previousFiguresRunId(db, runId)
   return previous ? (await loadStoredWatch(db, previous)).map(storedWatchToItem) : []
+}
+
+/**
+ * The figure rows of a run counted over the pupils of some schools only (a school's own data): the
+ * pupil counts per region × programme, exact; the place counts are 0 (no places are loaded).
+ * Computed on each call from the run's outcomes, so a pupil withdrawn since no longer counts as accepted.
+ */
+export async function loadOwnFigureRows(
+  db: Kysely<Database>,
+  run: { readonly id: string; readonly today: string },
+  schoolIds: readonly string[],
+): Promise<readonly FigureRow[]> {
+  const pupils = await loadFiguresPupils(db, run.id, schoolIds)
+  const regionsOf = regionResolver()
+  return computeFigures({
+    runId: run.id,
+    today: run.today,
+    outcomes: pupils.outcomes.map((o) => ({ ...o, regions: regionsOf(o.home) })),
+    accepted: pupils.accepted.map((a) => ({ ...a, regions: regionsOf(a.home) })),
+    places: [],
+    proposals: [],
+    programmeTitles: new Map(),
+    schoolNames: new Map(),
+  }).rows
 }
