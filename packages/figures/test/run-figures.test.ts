@@ -13,7 +13,14 @@ import { postcodeIndex } from '@stagebrug/reference-data'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
-import { computeRunFigures, loadFigureTrend, loadRunFigures, type RunFigures } from '../src/index.js'
+import {
+  COUNT_FIELDS,
+  computeRunFigures,
+  loadFigureTrend,
+  loadOwnFigureRows,
+  loadRunFigures,
+  type RunFigures,
+} from '../src/index.js'
 
 /** A night in its simplest form: one part, stored and closed. */
 async function closedRun(db: Kysely<Database>, jobKey: string, today: string): Promise<string> {
@@ -174,6 +181,28 @@ describe.each(ENGINES)('computeRunFigures on %s', (engine) => {
     }
     const flanders = row(figures, 'flanders', 'vlaanderen')!
     expect(flanders.idleRecognisedPlaces).toBe(figures.idle.length)
+  })
+
+  it("counts a school's own pupils per cell, and the schools' own counts add up to the run's", async () => {
+    const schools = (await handle.db.selectFrom('school').select('id').execute()).map((s) => s.id)
+    expect(schools.length).toBeGreaterThan(1)
+    const run = { id: runId, today }
+    const own = await Promise.all(schools.map((id) => loadOwnFigureRows(handle.db, run, [id])))
+    const key = (r: { level: string; regionKey: string; programmeId: number | null }) =>
+      `${r.level}/${r.regionKey}/${r.programmeId}`
+    for (const r of figures.rows) {
+      const mine = own.map((rows) => rows.find((o) => key(o) === key(r)))
+      for (const field of ['seekers', 'proposed', 'unmatched', 'accepted'] as const)
+        expect([key(r), field, mine.reduce((sum, o) => sum + (o?.[field] ?? 0), 0)]).toEqual([
+          key(r),
+          field,
+          r[field],
+        ])
+      // Places are not loaded for a school's own counts.
+      for (const o of mine) if (o) expect(COUNT_FIELDS.slice(4).map((f) => o[f])).toEqual([0, 0, 0, 0, 0, 0])
+    }
+    // A school that is not there, or none at all, has no pupils.
+    expect(await loadOwnFigureRows(handle.db, run, [])).toEqual([])
   })
 
   it('reads back exactly what it computed, and a second call changes nothing', async () => {
