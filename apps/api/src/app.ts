@@ -86,6 +86,9 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
     frameworkErrors: errorHandler,
     // Garbage on the socket (not HTTP, headers too large) never reaches a route: answer problem+json and close.
     clientErrorHandler: answerClientError,
+    // Node answers an HTTP/1.1 request without Host with a bare 400 before Fastify sees it; let it
+    // through so the hook below answers problem+json like every other refusal.
+    http: { requireHostHeader: false },
   })
   // A queue whose Redis is away emits 'error' events; without a listener Node would crash on them.
   const onQueueError = (error: Error) => app.log.warn({ err: error.message }, 'queue connection error')
@@ -112,6 +115,15 @@ export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
         'INVALID_REQUEST',
         'Tekst met een ongeldig teken (NUL) / Text with an invalid character (NUL)',
       )
+  })
+
+  // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (Node checked this before; see `http` above).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1')
+      return done(
+        new AppError('MALFORMED_BODY', 'De aanvraag heeft geen Host-header / The request has no Host header'),
+      )
+    done()
   })
 
   const routes: ApiRoute[] = []

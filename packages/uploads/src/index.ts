@@ -34,3 +34,4 @@ export {
   normaliseKbo,
 } from './validate/identifiers.js'
 export { findNationalNumberColumns, type NationalNumberColumn } from './validate/national-number.js'
+export { normaliseIdentifier, normaliseName } from './validate/normalise.js'

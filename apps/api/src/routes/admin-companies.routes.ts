@@ -2,7 +2,7 @@ import { normaliseKbo } from '@stagebrug/uploads'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { getCompany, listCompanies, upsertCompanyAsAdmin } from '../data/admin.data.js'
-import { page, ZIdParams, ZPageQuery } from '../schemas/common.js'
+import { page, ZEmail, ZIdParams, ZNameText, ZPageQuery } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -54,9 +54,9 @@ export const adminCompanyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         summary: 'Create or update a company by KBO number',
         body: z.object({
           kboNumber: ZKbo,
-          name: z.string().trim().min(2).max(200),
-          contactName: z.string().trim().max(200).nullable().optional(),
-          contactEmail: z.email().nullable().optional(),
+          name: ZNameText().min(2).max(200),
+          contactName: ZNameText().max(200).nullable().optional(),
+          contactEmail: ZEmail().nullable().optional(),
           contactPhone: z.string().trim().max(50).nullable().optional(),
         }),
         response: { 201: ZCompany.extend({ places: z.number() }) },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createKey, listApiKeys, revokeKey } from '../data/admin.data.js'
-import { ZIdParams, ZOk } from '../schemas/common.js'
+import { ZIdParams, ZNameText, ZOk } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -42,7 +42,7 @@ export const adminKeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         tags,
         summary: 'Create a key; the response is the only time the key is shown',
         body: z.object({
-          name: z.string().trim().min(2).max(200),
+          name: ZNameText().min(2).max(200),
           role: ZRole,
           scope: ZScope.optional().describe(
             'school: schoolId or schoolGroupId; company: companyId; admin: none',

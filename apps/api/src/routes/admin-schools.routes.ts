@@ -9,7 +9,16 @@ import {
   removeCoordinator,
   upsertSchoolAsAdmin,
 } from '../data/admin.data.js'
-import { page, ZIdParams, ZOk, ZPageQuery, ZPostcode } from '../schemas/common.js'
+import {
+  page,
+  ZEmail,
+  ZIdentifierText,
+  ZIdParams,
+  ZNameText,
+  ZOk,
+  ZPageQuery,
+  ZPostcode,
+} from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -44,7 +53,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       config: admin,
       schema: {
         tags,
-        body: z.object({ name: z.string().trim().min(2).max(200) }),
+        body: z.object({ name: ZNameText().min(2).max(200) }),
         response: { 201: ZGroup },
       },
     },
@@ -71,12 +80,13 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         tags,
         summary: 'Create or update a school by instellingsnummer',
         body: z.object({
-          name: z.string().trim().min(2).max(200),
-          instellingsnummer: z.string().regex(/^\d{1,10}$/),
-          postcode: ZPostcode,
-          group: z
-            .string()
-            .trim()
+          name: ZNameText().min(2).max(200),
+          instellingsnummer: ZIdentifierText().regex(
+            /^\d{3,6}$/,
+            'Instellingsnummer: 3 tot 6 cijfers / 3 to 6 digits',
+          ),
+          postcode: ZIdentifierText().pipe(ZPostcode),
+          group: ZNameText()
             .min(2)
             .max(200)
             .nullable()
@@ -108,7 +118,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         params: ZIdParams,
-        body: z.object({ name: z.string().trim().min(2).max(200), email: z.email() }),
+        body: z.object({ name: ZNameText().min(2).max(200), email: ZEmail() }),
         response: { 201: ZCoordinator },
       },
     },

@@ -1,5 +1,20 @@
 import { postcodeIndex } from '@stagebrug/reference-data'
+import { normaliseIdentifier, normaliseName } from '@stagebrug/uploads'
 import { z } from 'zod'
+
+/**
+ * Text that identifies something (instellingsnummer, KBO, place code, e-mail), normalised as an
+ * upload's cell is (the same function): invisible characters out, NFKC, trimmed. Chain checks after it.
+ */
+export const ZIdentifierText = () => z.string().overwrite(normaliseIdentifier)
+/** A name or other text, normalised as an upload's cell is: invisible characters out, NFC, trimmed. */
+export const ZNameText = () => z.string().overwrite(normaliseName)
+/** An e-mail address as stored: normalised, lower-cased (one person is one address). */
+export const ZEmail = () =>
+  z
+    .string()
+    .overwrite((v) => normaliseIdentifier(v).toLowerCase())
+    .pipe(z.email())
 
 export const ZUuid = z.uuid()
 export const ZIdParams = z.object({ id: z.uuid() })

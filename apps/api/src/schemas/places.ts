@@ -1,12 +1,10 @@
 import { z } from 'zod'
-import { ZIsoDate, ZPlaceKind, ZPostcode } from './common.js'
+import { ZIdentifierText, ZIsoDate, ZNameText, ZPlaceKind, ZPostcode } from './common.js'
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
 
 export const ZPlaceFields = z.object({
-  externalId: z
-    .string()
-    .trim()
+  externalId: ZIdentifierText()
     .min(1)
     .max(100)
     .nullable()
@@ -14,8 +12,7 @@ export const ZPlaceFields = z.object({
     .describe('Your own code for the place (plaatscode)'),
   kind: ZPlaceKind,
   postcode: ZPostcode.describe('Postcode of the establishment'),
-  establishmentNumber: z
-    .string()
+  establishmentNumber: ZIdentifierText()
     .regex(/^\d{10}$/)
     .nullable()
     .optional()
@@ -36,7 +33,7 @@ export const ZPlaceFields = z.object({
   minimumAge: z.number().int().min(0).max(30).optional(),
   needsDrivingLicence: z.boolean().optional(),
   inclusive: z.boolean().optional(),
-  sector: z.string().trim().min(1).max(100),
+  sector: ZNameText().min(1).max(100),
 })
 
 export const ZPlaceUpdate = ZPlaceFields.partial().extend({ status: z.enum(['open', 'closed']).optional() })

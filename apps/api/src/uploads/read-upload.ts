@@ -4,7 +4,8 @@ import { AppError } from '../errors.js'
 
 /**
  * Reads the one file of a multipart upload (field name free, usually `file`), streaming it with
- * the size limit: a larger file stops the stream and answers 413 before anything is parsed.
+ * the size limit: a larger file stops the stream and answers 413 before anything is parsed. A
+ * second file part is a 400 (issue 13: the first one used to be taken silently).
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   if (!request.isMultipart())
@@ -20,18 +21,31 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
       'MALFORMED_BODY',
       'De multipart-grens (boundary) ontbreekt of is langer dan 70 tekens / The multipart boundary is missing or longer than 70 characters',
     )
-  const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })
-  if (!file) throw new AppError('MALFORMED_BODY', 'Geen bestand ontvangen / No file received')
-  // Read it ourselves rather than with toBuffer(), which reads a too-large file to its end before refusing it.
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of file.file as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (file.file.truncated || size > maxBytes) throw tooLarge(maxBytes)
-    chunks.push(chunk)
+  // Every part is read: a second file is refused rather than silently dropped (the limit of 2
+  // files lets the parser hand us the second one so we can say so).
+  let upload: { bytes: Buffer; filename: string } | undefined
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 2, fields: 10 } })) {
+    if (part.type !== 'file') continue
+    if (upload !== undefined) {
+      part.file.resume()
+      throw new AppError(
+        'MALFORMED_BODY',
+        'Stuur één bestand per upload; dit verzoek bevat er meer. Laad elk bestand apart op / Send one file per upload; this request has more. Upload each file separately',
+      )
+    }
+    // Read it ourselves rather than with toBuffer(), which reads a too-large file to its end before refusing it.
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (part.file.truncated || size > maxBytes) throw tooLarge(maxBytes)
+      chunks.push(chunk)
+    }
+    if (part.file.truncated) throw tooLarge(maxBytes)
+    upload = { bytes: Buffer.concat(chunks), filename: safeFilename(part.filename) }
   }
-  if (file.file.truncated) throw tooLarge(maxBytes)
-  return { bytes: Buffer.concat(chunks), filename: safeFilename(file.filename) }
+  if (!upload) throw new AppError('MALFORMED_BODY', 'Geen bestand ontvangen / No file received')
+  return upload
 }
 
 function tooLarge(maxBytes: number): AppError {

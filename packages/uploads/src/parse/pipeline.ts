@@ -4,6 +4,7 @@ import { type HeaderMapping, mapHeaders } from '../headers/map-headers.js'
 import { readTable } from '../read/read-table.js'
 import { RowReport } from '../validate/cells.js'
 import { findNationalNumberColumns } from '../validate/national-number.js'
+import { normaliseIdentifier, normaliseName } from '../validate/normalise.js'
 import { defaultReferenceData, Lookups, type ParseContext } from './context.js'
 
 export type UploadResult<R> =
@@ -44,6 +45,18 @@ export const MAX_COLUMNS = 500
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g')
+/** Fields that identify something (NFKC: full-width digits are digits); every other cell is text (NFC). */
+const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
+  'schoolId',
+  'externalId',
+  'companyNumber',
+  'establishmentNumber',
+  'postcode',
+  'email',
+  'contactEmail',
+  'mentorEmail',
+])
+const normaliserOf = (field: string) => (IDENTIFIER_FIELDS.has(field) ? normaliseIdentifier : normaliseName)
 const nlNumber = new Intl.NumberFormat('nl-BE')
 const enNumber = new Intl.NumberFormat('en')
 
@@ -186,7 +199,9 @@ export async function runUpload<R>(
     if (cellsOfRow.every((c) => c.trim() === '')) return
     const rowNumber = i + 2
     const cells: Record<string, string> = {}
-    for (const m of mapping.mapping) cells[m.field] = cellsOfRow[m.index] ?? ''
+    // One normalisation for every door (validate/normalise.ts): a pupil number in full-width digits
+    // or with a zero-width space is the same pupil.
+    for (const m of mapping.mapping) cells[m.field] = normaliserOf(m.field)(cellsOfRow[m.index] ?? '')
     const report = new RowReport(rowNumber, cells, columns)
     const warn = (field: string | null, nl: string, en: string) =>
       warnings.push({

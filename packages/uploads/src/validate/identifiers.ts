@@ -1,3 +1,5 @@
+import { normaliseIdentifier } from './normalise.js'
+
 // Belgian identifiers (domain.md §6). All checks are mod 97 on the leading digits.
 
 const checkDigits = (body: number): number => 97 - (body % 97)
@@ -9,8 +11,7 @@ const checkDigits = (body: number): number => 97 - (body % 97)
  * @example normaliseKbo('BE 0403.019.261') // '0403019261'
  */
 export function normaliseKbo(text: string): string | null {
-  let digits = text
-    .trim()
+  let digits = normaliseIdentifier(text)
     .replace(/^be/i, '')
     .replace(/[\s.\-/]/g, '')
   if (/^\d{9}$/.test(digits)) digits = `0${digits}`
@@ -24,7 +25,7 @@ export const formatKbo = (digits: string): string =>
 
 /** Normalises a vestigingseenheidsnummer: 10 digits, first digit 2–8, mod-97 check; else null. */
 export function normaliseEstablishmentNumber(text: string): string | null {
-  const digits = text.trim().replace(/[\s.\-/]/g, '')
+  const digits = normaliseIdentifier(text).replace(/[\s.\-/]/g, '')
   if (!/^[2-8]\d{9}$/.test(digits)) return null
   return checkDigits(Number(digits.slice(0, 8))) === Number(digits.slice(8)) ? digits : null
 }
