@@ -166,7 +166,7 @@ function toSchoolView(r: SchoolRow) {
     score: Number(r.score),
     status: r.status,
     statusAt: iso(r.status_at),
-    reasons: r.reasons,
+    reasons: r.reasons.map((reason) => reason.text),
     contactReleasedAt: iso(r.released_at),
   }
 }

@@ -1,4 +1,4 @@
-import type { ProposalKind, ScoreBreakdown } from '@stagebrug/matching-core'
+import type { ProposalKind, Reason, ScoreBreakdown } from '@stagebrug/matching-core'
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { CreatedAt, JsonColumn, JsonText, Uuid } from './columns.js'
 
@@ -18,8 +18,8 @@ export interface ProposalTable {
   status_by: string | null
   status_at: Date | null
   created_at: CreatedAt
-  /** The reasons in plain Dutch, as the run explained them. */
-  reasons: ColumnType<string[], JsonText<string[]> | undefined, JsonText<string[]>>
+  /** The reasons as the run explained them: a code (what a company may see decides on) and the Dutch text. */
+  reasons: ColumnType<Reason[], JsonText<readonly Reason[]> | undefined, JsonText<readonly Reason[]>>
 }
 export type ProposalRow = Selectable<ProposalTable>
 export type NewProposal = Insertable<ProposalTable>
