@@ -43,10 +43,19 @@ module.exports = {
     },
     {
       name: 'mail-renders-and-sends',
-      comment: 'mail renders and sends; it may use matching-core types, never the database or the queue.',
+      comment:
+        'mail renders and sends; it may use matching-core types and company-view, never the database or the queue.',
       severity: 'error',
       from: { path: '^packages/mail/src' },
-      to: { path: '^(packages/(?!mail|matching-core)|apps/)' },
+      to: { path: '^(packages/(?!mail|matching-core|company-view)|apps/)' },
+    },
+    {
+      name: 'company-view-is-an-allow-list',
+      comment:
+        'company-view decides what a company sees of a candidate; it may use matching-core and node:crypto (the keyed codes) only.',
+      severity: 'error',
+      from: { path: '^packages/company-view/src' },
+      to: { pathNot: '^packages/(company-view|matching-core)/|^(node:)?crypto$' },
     },
     {
       name: 'night-knows-no-queue',

@@ -225,7 +225,7 @@ describe('a placement season over HTTP, with the API and two workers as processe
     for (const surname of SURNAMES) expect(coordinator.text).toContain(surname)
     for (const company of [COMPANY_A, COMPANY_B]) {
       const mail = to(company.contactEmail)
-      expect(mail.text).toMatch(/K-[0-9A-F]{8}/)
+      expect(mail.text).toMatch(/K-[0-9A-HJKMNP-TV-Z]{12}/)
       for (const surname of SURNAMES) {
         expect([surname, mail.text.includes(surname) || mail.html.includes(surname)]).toEqual([
           surname,

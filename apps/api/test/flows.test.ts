@@ -180,7 +180,9 @@ describe('schools, companies and the administrator over HTTP', () => {
       '"homePostcode"',
     ])
       expect([secret, list.body.includes(secret)]).toEqual([secret, false])
-    expect(items.every((p) => /^K-[0-9A-F]{8}$/.test(p.candidateCode) && p.contact === null)).toBe(true)
+    expect(items.every((p) => /^K-[0-9A-HJKMNP-TV-Z]{12}$/.test(p.candidateCode) && p.contact === null)).toBe(
+      true,
+    )
 
     const accepted = await w.call('schoolA', {
       method: 'PATCH',

@@ -91,6 +91,7 @@ export {
   type RunReport,
 } from './repositories/run-report.repository.js'
 export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositories/school.repository.js'
+export { serverSecret } from './repositories/server-secret.repository.js'
 export { loadSnapshot } from './repositories/snapshot.repository.js'
 export {
   type StudentInput,
@@ -148,6 +149,7 @@ export type {
 } from './schema/run-figure.table.js'
 export type { NewSchool, SchoolRow, SchoolTable } from './schema/school.table.js'
 export type { NewSchoolGroup, SchoolGroupRow, SchoolGroupTable } from './schema/school-group.table.js'
+export type { ServerSecretTable } from './schema/server-secret.table.js'
 export type { NewStudent, StudentRow, StudentStatus, StudentTable } from './schema/student.table.js'
 export type { NewUpload, UploadKind, UploadOutcome, UploadRow, UploadTable } from './schema/upload.table.js'
 export { type SeedCounts, seedReferenceData } from './seed-reference-data.js'

@@ -47,6 +47,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         "run_figures",
         "school",
         "school_group",
+        "server_secret",
         "student",
         "upload",
       ]
@@ -59,7 +60,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
 
     const again = await runMigrations(handle.db)
     expect(again.error).toBeUndefined()
-    expect(await tableNames(handle)).toHaveLength(23)
+    expect(await tableNames(handle)).toHaveLength(24)
   })
 
   it('steps one migration down, and up to latest again', async () => {

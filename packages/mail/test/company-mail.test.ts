@@ -32,17 +32,17 @@ describe('renderCompanyMail', () => {
 
       Leerwerkplek Elektriciteit — Geel
       duaal leren · 01/09/2026 – 30/06/2027 · 2 plaatsen · 2 kandidaten
-        K-7F3A2C — voorgesteld
+        K-7F3A2C9QK4MD — voorgesteld
           Opleiding: Elektromechanische technieken, 3de graad
           Competenties: elektrische schema’s lezen, motoren aansluiten
           Beschikbaar: 01/09/2026 – 30/06/2027
-          Afstand van huis: 5–10 km
+          Reisafstand: 5–10 km
           Leeftijd: ≥15, ≥16
           Waarom: zelfde studierichting, 4 van 6 competenties
-        K-19B04E — reserve
+        K-19B04E7TXW2A — reserve
           Opleiding: Elektrotechnieken
           Beschikbaar: niet opgegeven
-          Afstand van huis: 10–20 km
+          Reisafstand: 10–20 km
           Leeftijd: ≥15, ≥16, ≥18
           Rijbewijs: ja
           Waarom: verwante studierichting
@@ -77,7 +77,7 @@ describe('renderCompanyMail', () => {
   it('shows the pseudonymous profile of each candidate', () => {
     const mail = renderCompanyMail(companyDigest(), companyFooter)
     for (const part of [mail.text, mail.html]) {
-      expect(part).toContain('K-7F3A2C')
+      expect(part).toContain('K-7F3A2C9QK4MD')
       expect(part).toContain('Elektromechanische technieken, 3de graad')
       expect(part).toContain('elektrische schema’s lezen, motoren aansluiten')
       expect(part).toContain('5–10 km')

@@ -92,7 +92,7 @@ export function companyDigest(): CompanyDigest {
         seats: 2,
         candidates: [
           {
-            code: 'K-7F3A2C',
+            code: 'K-7F3A2C9QK4MD',
             programme: 'Elektromechanische technieken',
             grade: 3,
             competences: ['elektrische schema’s lezen', 'motoren aansluiten'],
@@ -104,7 +104,7 @@ export function companyDigest(): CompanyDigest {
             reasons: ['zelfde studierichting', '4 van 6 competenties'],
           },
           {
-            code: 'K-19B04E',
+            code: 'K-19B04E7TXW2A',
             programme: 'Elektrotechnieken',
             grade: null,
             competences: [],

@@ -28,20 +28,51 @@ export const UNMATCHED_LABELS_NL: Readonly<Record<UnmatchedCode, string>> = {
   outranked: 'alle plaatsen naar hoger gerangschikte leerlingen',
 }
 
-/** The reasons for a proposal in plain Dutch, e.g. "zelfde studierichting, 7 km van huis, 4 van 6 competenties". */
-export function explainProposal(p: Proposal): readonly string[] {
+/**
+ * What kind of reason a proposal has, next to its Dutch text. The code is what a reader may see
+ * decides on: a coordinator reads every text; a company gets only some codes, rendered for it
+ * (`@stagebrug/company-view`), never the text. `other` is a reason stored before codes existed
+ * that matched no known pattern; nobody but the school sees it.
+ */
+export type ReasonCode =
+  | 'pin'
+  | 'programme_exact'
+  | 'programme_related'
+  | 'distance'
+  | 'abroad'
+  | 'competences'
+  | 'wish'
+  | 'company_preference'
+  | 'priority'
+  | 'other'
+
+/** One reason of a proposal: its code and the Dutch text a coordinator reads. */
+export interface Reason {
+  readonly code: ReasonCode
+  readonly text: string
+}
+
+/**
+ * The reasons for a proposal, each a code and its plain Dutch text, e.g. "zelfde studierichting",
+ * "7 km van huis", "4 van 6 competenties". The texts are for the school (they hold the exact
+ * distance, the priority and the coordinator's free-text pin reason); companies see codes only.
+ */
+export function explainProposal(p: Proposal): readonly Reason[] {
   const f = p.breakdown.facts
-  const reasons: string[] = []
+  const reasons: Reason[] = []
+  const add = (code: ReasonCode, text: string) => reasons.push({ code, text })
   if (p.kind === 'pinned')
-    reasons.push(`manueel geplaatst door de trajectbegeleider${p.pinReason ? `: ${p.pinReason}` : ''}`)
-  if (f.programmeMatch !== 'none')
-    reasons.push(f.programmeMatch === 'exact' ? 'zelfde studierichting' : 'verwante studierichting')
-  reasons.push(f.foreign ? 'stageplaats in het buitenland (Erasmus+)' : `${formatKm(f.distanceKm)} van huis`)
-  if (f.competencesTotal > 0) reasons.push(`${f.competencesCovered} van ${f.competencesTotal} competenties`)
-  if (f.wishRank === 1) reasons.push('eerste wens van de leerling')
-  else if (f.wishRank !== null) reasons.push(`wens ${f.wishRank} van de leerling`)
-  if (f.preferredByCompany) reasons.push('voorkeur van het bedrijf')
-  if (p.priority) reasons.push('voorrang als kwetsbare leerling')
+    add('pin', `manueel geplaatst door de trajectbegeleider${p.pinReason ? `: ${p.pinReason}` : ''}`)
+  if (f.programmeMatch === 'exact') add('programme_exact', 'zelfde studierichting')
+  else if (f.programmeMatch !== 'none') add('programme_related', 'verwante studierichting')
+  if (f.foreign) add('abroad', 'stageplaats in het buitenland (Erasmus+)')
+  else add('distance', `${formatKm(f.distanceKm)} van huis`)
+  if (f.competencesTotal > 0)
+    add('competences', `${f.competencesCovered} van ${f.competencesTotal} competenties`)
+  if (f.wishRank === 1) add('wish', 'eerste wens van de leerling')
+  else if (f.wishRank !== null) add('wish', `wens ${f.wishRank} van de leerling`)
+  if (f.preferredByCompany) add('company_preference', 'voorkeur van het bedrijf')
+  if (p.priority) add('priority', 'voorrang als kwetsbare leerling')
   return reasons
 }
 

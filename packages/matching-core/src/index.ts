@@ -23,7 +23,14 @@ export {
   resolveConfig,
   type ScoreWeights,
 } from './config.js'
-export { explainProposal, explainUnmatched, RULE_LABELS_NL, UNMATCHED_LABELS_NL } from './explain.js'
+export {
+  explainProposal,
+  explainUnmatched,
+  type Reason,
+  type ReasonCode,
+  RULE_LABELS_NL,
+  UNMATCHED_LABELS_NL,
+} from './explain.js'
 export { match } from './match.js'
 export type {
   BlockedPair,

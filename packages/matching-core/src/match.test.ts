@@ -111,9 +111,10 @@ describe('match', () => {
     expect(o.status).toBe('pinned')
     expect(o.pinWarnings.map((v) => v.code)).toEqual(['too_far'])
     expect(o.proposals[0]?.kind).toBe('pinned')
-    expect(explainProposal(o.proposals[0]!)[0]).toBe(
-      'manueel geplaatst door de trajectbegeleider: Afspraak na snuffelstage',
-    )
+    expect(explainProposal(o.proposals[0]!)[0]).toEqual({
+      code: 'pin',
+      text: 'manueel geplaatst door de trajectbegeleider: Afspraak na snuffelstage',
+    })
     expect(r.places[0]!.allocated).toEqual([{ student: 's-pin', kind: 'pinned', score: expect.any(Number) }])
   })
 
@@ -196,10 +197,10 @@ describe('match', () => {
     })
     const r = match(instance({ students: [s], places: [p] }), OPTIONS)
     expect(explainProposal(r.students[0]!.proposals[0]!)).toEqual([
-      'zelfde studierichting',
-      '9,4 km van huis',
-      '2 van 3 competenties',
-      'eerste wens van de leerling',
+      { code: 'programme_exact', text: 'zelfde studierichting' },
+      { code: 'distance', text: '9,4 km van huis' },
+      { code: 'competences', text: '2 van 3 competenties' },
+      { code: 'wish', text: 'eerste wens van de leerling' },
     ])
   })
 

@@ -4,6 +4,7 @@ import {
   getMatchRun,
   loadRunReport,
   type OutboxMail,
+  serverSecret,
   storedParts,
   takeUnreportedProblems,
 } from '@stagebrug/db'
@@ -51,7 +52,7 @@ export async function finalizeRun(
   const report = await loadRunReport(deps.db, job.runId)
   const { mails, skipped } = shortlistMails(
     report,
-    { id: run.id, today: run.today ?? '' },
+    { id: run.id, today: run.today ?? '', secret: await serverSecret(deps.db) },
     deps.settings,
     job.publish,
   )

@@ -9,4 +9,4 @@ export { type RunFiguresDone, renderWatchMail, runFiguresAfterClose } from './ru
 export { type InlineNight, type InlineStage, runNightInline } from './run-inline.js'
 export { type PartOutcome, runPart } from './run-part.js'
 export { type SendOutcome, sendMail } from './send-mail.js'
-export { candidateCode, shortlistMails } from './shortlist-mails.js'
+export { shortlistMails } from './shortlist-mails.js'

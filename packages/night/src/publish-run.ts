@@ -1,4 +1,4 @@
-import { addToOutbox, getMatchRun, loadRunReport } from '@stagebrug/db'
+import { addToOutbox, getMatchRun, loadRunReport, serverSecret } from '@stagebrug/db'
 import type { WorkerDeps } from './deps.js'
 import { shortlistMails } from './shortlist-mails.js'
 
@@ -23,7 +23,7 @@ export async function publishRun(
   const report = await loadRunReport(deps.db, runId)
   const { mails, skipped } = shortlistMails(
     report,
-    { id: run.id, today: run.today ?? '' },
+    { id: run.id, today: run.today ?? '', secret: await serverSecret(deps.db) },
     deps.settings,
     true,
   )

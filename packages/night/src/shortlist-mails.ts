@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto'
+import { companyCandidate } from '@stagebrug/company-view'
 import type { OutboxMail, ReportProposal, RunReport } from '@stagebrug/db'
 import {
-  ageFlags,
-  type CompanyCandidate,
   type CompanyPlace,
   type CoordinatorStudent,
   renderCompanyMail,
   renderCoordinatorMail,
-  travelBand,
 } from '@stagebrug/mail'
 import type { PlaceKind } from '@stagebrug/matching-core'
 import type { WorkerSettings } from './deps.js'
@@ -18,14 +15,6 @@ const KIND_NL: Record<string, string> = {
   job: 'Job',
   aanloopfase: 'Aanloopfase',
 }
-
-/** A candidate's pseudonym for one run: stable within the night, unlinkable across nights. */
-export function candidateCode(runId: string, studentId: string): string {
-  return `K-${createHash('sha256').update(`${runId}:${studentId}`).digest('hex').slice(0, 8).toUpperCase()}`
-}
-
-/** The exact distance identifies a home; companies get the travel band instead. */
-const isDistanceReason = (reason: string) => reason.endsWith('van huis')
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -39,13 +28,14 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
 
 /**
  * The shortlist mails of a run: one per coordinator (their school's students, with names and
- * reasons) and, when the run is published, one per company contact (their places, candidates
- * pseudonymised as domain.md §5.1 prescribes). Recipients without an address are returned in
+ * reasons) and, when the run is published, one per company contact (their places, each candidate
+ * exactly what `companyCandidate` of @stagebrug/company-view lets a company see, with a code keyed
+ * by the server secret). Recipients without an address are returned in
  * `skipped` so the caller can log them.
  */
 export function shortlistMails(
   report: RunReport,
-  run: { readonly id: string; readonly today: string },
+  run: { readonly id: string; readonly today: string; readonly secret: Uint8Array },
   settings: Pick<WorkerSettings, 'platformName' | 'adminEmail' | 'publicUrl'>,
   publish: boolean,
 ): { mails: OutboxMail[]; skipped: string[] } {
@@ -71,7 +61,7 @@ export function shortlistMails(
         municipality: p.place.municipality ?? p.place.postcode,
         postcode: p.place.postcode,
         score: p.score,
-        reasons: [...p.reasons],
+        reasons: p.reasons.map((r) => r.text),
       })),
       unmatchedReason: o.unmatchedReason,
     }))
@@ -114,7 +104,7 @@ export function shortlistMails(
     }
     const places: CompanyPlace[] = [
       ...groupBy(byCompany.get(company.id) ?? [], (p) => p.placeId).values(),
-    ].map((proposals) => companyPlace(run.id, proposals, report.competences))
+    ].map((proposals) => companyPlace(run, company.id, proposals, report.competences))
     const rendered = renderCompanyMail(
       {
         runId: run.id,
@@ -136,28 +126,37 @@ export function shortlistMails(
 }
 
 function companyPlace(
-  runId: string,
+  run: { readonly today: string; readonly secret: Uint8Array },
+  companyId: string,
   proposals: readonly ReportProposal[],
   competences: ReadonlyMap<number, string>,
 ): CompanyPlace {
   const place = proposals[0]!.place
-  const candidates: CompanyCandidate[] = [...proposals]
+  const candidates = [...proposals]
     .sort(
       (a, b) =>
         kindOrder(a.kind) - kindOrder(b.kind) || b.score - a.score || a.studentId.localeCompare(b.studentId),
     )
-    .map((p) => ({
-      code: candidateCode(runId, p.studentId),
-      programme: p.student.programme,
-      grade: p.student.grade,
-      competences: p.student.competences.map((id) => competences.get(id)).filter((t): t is string => !!t),
-      availability: { start: p.student.availableFrom, end: p.student.availableTo },
-      travelBand: travelBand(p.breakdown.facts.distanceKm),
-      ageFlags: ageFlags(p.student.birthDate, place.periodStart),
-      drivingLicence: place.needsDrivingLicence ? p.student.drivingLicence : null,
-      kind: p.kind === 'alternative' ? 'reserve' : p.kind,
-      reasons: p.reasons.filter((r) => !isDistanceReason(r)),
-    }))
+    .map((p) =>
+      companyCandidate({
+        secret: run.secret,
+        companyId,
+        studentId: p.studentId,
+        runDate: run.today,
+        kind: p.kind,
+        reasons: p.reasons,
+        breakdown: p.breakdown,
+        student: {
+          programme: p.student.programme,
+          grade: p.student.grade,
+          competences: p.student.competences.map((id) => competences.get(id)).filter((t): t is string => !!t),
+          availability: { start: p.student.availableFrom, end: p.student.availableTo },
+          birthDate: p.student.birthDate,
+          drivingLicence: p.student.drivingLicence,
+        },
+        place: { periodStart: place.periodStart, needsDrivingLicence: place.needsDrivingLicence },
+      }),
+    )
   return {
     label: `${KIND_NL[place.kind] ?? place.kind} ${place.sector} — ${place.municipality ?? place.postcode}`,
     kind: place.kind as PlaceKind,

@@ -1,5 +1,5 @@
-import { ageFlags, travelBand } from '@stagebrug/mail'
-import { candidateCode } from '@stagebrug/night'
+import { companyCandidate } from '@stagebrug/company-view'
+import { serverSecret } from '@stagebrug/db'
 import { type InferResult, sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById, programmeTitle } from '../lookups/reference.js'
@@ -26,8 +26,12 @@ function companyPage(ctx: DataCtx, f: ProposalFilter, id?: string) {
       'pl.external_id as place_external_id',
       'pl.period_start',
       'pl.needs_driving_licence',
-      // A travel band, computed from the distance alone.
-      sql<number | null>`(p.breakdown #>> '{facts,distanceKm}')::float8`.as('distance_km'),
+      'pl.company_id',
+      'p.breakdown',
+      // The run's date picks the school year of the candidate code.
+      sql<string>`(select coalesce(r.today, r.created_at::date)::text from match_run r where r.id = p.run_id)`.as(
+        'run_date',
+      ),
       COMPANY_KEYSET.key.as('sort_key'),
     ])
     .where(pageConditions(ctx, f, COMPANY_KEYSET, id))
@@ -56,37 +60,54 @@ function companyPage(ctx: DataCtx, f: ProposalFilter, id?: string) {
 }
 type CompanyRow = InferResult<ReturnType<typeof companyPage>>[number]
 
-/** The exact distance identifies a home; companies get the travel band instead (as in the mails). */
-const isDistanceReason = (reason: string) => reason.endsWith('van huis')
-
 /**
- * What a company sees of a proposal (domain.md §5.1): a pseudonymous candidate code, programme,
- * grade, competences, availability, travel band and age flags; never a name, birth date, address
- * or contact. Once the school released the contact of an accepted proposal: first and last name and
- * the school's contact.
+ * What a company sees of a proposal: the candidate exactly as `companyCandidate`
+ * (@stagebrug/company-view, the one allow-list the company mail uses too) renders it — a keyed
+ * candidate code, programme, grade, competences, availability, travel band, age flags, reasons from
+ * the allowed codes — plus the proposal's id, run, place, rank and status. Never a score, distance,
+ * name, birth date, address, priority or school text. Once the school released the contact of an
+ * accepted proposal: first and last name and the school's contact.
  */
-function toCompanyView(r: CompanyRow, contacts: ReadonlyMap<string, SchoolContact>) {
+function toCompanyView(r: CompanyRow, secret: Uint8Array, contacts: ReadonlyMap<string, SchoolContact>) {
   // The school's contact as it is now: a proposal declined since this page was read shows none.
   const school = r.released_at !== null && r.status === 'accepted' ? contacts.get(r.school_id) : undefined
+  const c = companyCandidate({
+    secret,
+    companyId: r.company_id,
+    studentId: r.student_id,
+    runDate: r.run_date,
+    kind: r.kind,
+    reasons: r.reasons,
+    breakdown: r.breakdown,
+    student: {
+      programme: programmeTitle(r.programme_id),
+      grade: r.grade,
+      competences: r.competences.map((id) => competenceById(id)?.text).filter((t): t is string => !!t),
+      availability: { start: r.available_from, end: r.available_to },
+      birthDate: r.birth_date,
+      drivingLicence: r.driving_licence,
+    },
+    place: { periodStart: r.period_start, needsDrivingLicence: r.needs_driving_licence },
+  })
   return {
     id: r.id,
     runId: r.run_id,
-    candidateCode: candidateCode(r.run_id, r.student_id),
+    candidateCode: c.code,
     place: { id: r.place_id, externalId: r.place_external_id, kind: r.place_kind, sector: r.sector },
     rank: r.rank,
-    kind: r.kind === 'alternative' ? ('reserve' as const) : r.kind,
+    kind: c.kind,
     status: r.status,
     statusAt: iso(r.status_at),
     candidate: {
-      programme: programmeTitle(r.programme_id),
+      programme: c.programme,
       grade: r.grade,
-      competences: r.competences.map((c) => competenceById(c)?.text).filter((t): t is string => !!t),
+      competences: c.competences,
       availability: { start: r.available_from, end: r.available_to },
-      travelBand: travelBand(r.distance_km ?? 0),
-      ageFlags: ageFlags(r.birth_date, r.period_start),
-      drivingLicence: r.needs_driving_licence ? r.driving_licence : null,
+      travelBand: c.travelBand,
+      ageFlags: c.ageFlags,
+      drivingLicence: c.drivingLicence,
     },
-    reasons: r.reasons.filter((reason) => !isDistanceReason(reason)),
+    reasons: c.reasons,
     contact: school
       ? {
           firstName: r.first_name,
@@ -134,7 +155,8 @@ async function auditViews(ctx: DataCtx, action: string, subject: string, items: 
 export async function listCompanyProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<CompanyProposal>> {
   const rows = await runPage(ctx, companyPage(ctx, f))
   const contacts = await contactsOf(ctx, rows.slice(0, f.limit))
-  const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, contacts))
+  const secret = await serverSecret(ctx.db)
+  const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, secret, contacts))
   await auditViews(ctx, 'proposal.list', 'proposals', page.items)
   return page
 }
@@ -143,7 +165,7 @@ export async function getCompanyProposal(ctx: DataCtx, id: string): Promise<Comp
   const rows = await runPage(ctx, companyPage(ctx, { limit: 1 }, id))
   const row = rows[0]
   if (!row) throw notFound('Voorstel / Proposal')
-  const view = toCompanyView(row, await contactsOf(ctx, rows))
+  const view = toCompanyView(row, await serverSecret(ctx.db), await contactsOf(ctx, rows))
   await auditViews(ctx, 'proposal.read', `proposal:${id}`, [view])
   return view
 }

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { prepared } from '@stagebrug/db'
 import { type Compilable, type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { AppError } from '../errors.js'
@@ -10,7 +11,7 @@ export interface PageRequest {
 
 export interface Page<T> {
   readonly items: T[]
-  /** Pass as `cursor` for the next page; null on the last page. */
+  /** Pass as `cursor` for the next page; null on the last page. Opaque (sealed, see `seal`). */
   readonly nextCursor: string | null
 }
 
@@ -21,9 +22,50 @@ export interface Keyset {
   readonly direction?: 'asc' | 'desc'
 }
 
+// Cursors are sealed with AES-256-GCM (issue 13): the sort key inside (for a company, a score it
+// may not see) is neither readable nor forgeable. The key is derived with HKDF from the server
+// secret under its own purpose label; createApp installs it before the first request. A process
+// keeps every key it was given (tests build apps on several databases), newest first.
+const CURSOR_KEYS: Buffer[] = []
+const IV = 12
+const TAG = 16
+/** Plain cursors are padded to a multiple of this, so a cursor's length tells nothing of its key. */
+const BLOCK = 64
+
+/** Installs the key cursors are sealed with, derived from the server secret (`serverSecret` in db). */
+export function useCursorSecret(secret: Uint8Array): void {
+  const key = Buffer.from(hkdfSync('sha256', secret, new Uint8Array(0), 'stagebrug/api-cursor/v1', 32))
+  if (!CURSOR_KEYS.some((k) => k.equals(key))) CURSOR_KEYS.unshift(key)
+}
+
+function seal(value: [string, string]): string {
+  const key = CURSOR_KEYS[0]
+  if (!key) throw new Error('No cursor key: createApp installs it with useCursorSecret')
+  const json = JSON.stringify(value)
+  const plain = Buffer.from(json.padEnd(Math.ceil(json.length / BLOCK) * BLOCK, ' '), 'utf8')
+  const iv = randomBytes(IV)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final()])
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url')
+}
+
+function unseal(cursor: string): string | undefined {
+  const raw = Buffer.from(cursor, 'base64url')
+  if (raw.length <= IV + TAG || raw.toString('base64url') !== cursor) return undefined
+  for (const key of CURSOR_KEYS) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV))
+      decipher.setAuthTag(raw.subarray(raw.length - TAG))
+      return Buffer.concat([decipher.update(raw.subarray(IV, raw.length - TAG)), decipher.final()]).toString('utf8')
+    } catch {}
+  }
+  return undefined
+}
+
 function decode(cursor: string): [string, string] {
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    const plain = unseal(cursor)
+    const value: unknown = plain === undefined ? undefined : JSON.parse(plain)
     if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
       return value as [string, string]
   } catch {}
@@ -61,8 +103,7 @@ export function toPage<R extends { sort_key: string }, T>(
   const last = kept.at(-1)
   return {
     items: kept.map(map),
-    nextCursor:
-      more && last ? Buffer.from(JSON.stringify([last.sort_key, idOf(last)]), 'utf8').toString('base64url') : null,
+    nextCursor: more && last ? seal([last.sort_key, idOf(last)]) : null,
   }
 }
 

@@ -12,7 +12,11 @@ const tags = ['company: proposals']
 const ZCompanyProposal = z.object({
   id: z.uuid(),
   runId: z.uuid(),
-  candidateCode: z.string().describe('Pseudonym of the student, stable within a run'),
+  candidateCode: z
+    .string()
+    .describe(
+      'Pseudonym of the student, e.g. K-7F3A2C9QK4MD: the same at this company for the whole school year, unrelated at any other company',
+    ),
   place: z.object({ id: z.uuid(), externalId: z.string().nullable(), kind: ZPlaceKind, sector: z.string() }),
   rank: z.number(),
   kind: z.enum(['pinned', 'allocated', 'reserve']),
@@ -27,7 +31,11 @@ const ZCompanyProposal = z.object({
     ageFlags: z.array(z.string()),
     drivingLicence: z.boolean().nullable(),
   }),
-  reasons: z.array(z.string()),
+  reasons: z
+    .array(z.string())
+    .describe(
+      'Why this candidate, in Dutch, from the reasons a company may see (never a distance, score, priority or text the school wrote)',
+    ),
   contact: z
     .object({
       firstName: z.string(),

@@ -32,7 +32,7 @@ export async function proposeEveryPair(db: Kysely<Database>, runId: string): Pro
           score: sample.score,
           breakdown: json(sample.breakdown),
           kind: 'alternative' as const,
-          reasons: json(['zelfde studierichting']),
+          reasons: json([{ code: 'programme_exact' as const, text: 'zelfde studierichting' }]),
         })),
       ),
     )

@@ -127,6 +127,6 @@ export async function exampleProposal(db: Kysely<Database>, runId: string): Prom
     student: `${row.first_name} ${row.last_name}`,
     school: row.school,
     place: row.municipality ? `${row.company}, ${row.municipality}` : row.company,
-    reasons: row.reasons,
+    reasons: row.reasons.map((r) => r.text),
   }
 }

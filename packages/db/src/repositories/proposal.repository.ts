@@ -1,4 +1,4 @@
-import type { Proposal } from '@stagebrug/matching-core'
+import type { Proposal, Reason } from '@stagebrug/matching-core'
 import type { Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
@@ -11,7 +11,7 @@ import { chunks } from './batch.js'
 export async function insertProposals(
   trx: Transaction<Database>,
   runId: string,
-  proposals: readonly (Proposal & { readonly reasons?: readonly string[] })[],
+  proposals: readonly (Proposal & { readonly reasons?: readonly Reason[] })[],
 ): Promise<number> {
   let inserted = 0
   for (const batch of chunks(proposals, 500)) {
@@ -26,7 +26,7 @@ export async function insertProposals(
           score: p.score,
           breakdown: json(p.breakdown),
           kind: p.kind,
-          reasons: json([...(p.reasons ?? [])]),
+          reasons: json<readonly Reason[]>(p.reasons ?? []),
         })),
       )
       .onConflict((oc) => oc.columns(['run_id', 'student_id', 'place_id']).doNothing())

@@ -1,4 +1,4 @@
-import type { Proposal } from '@stagebrug/matching-core'
+import type { Proposal, Reason } from '@stagebrug/matching-core'
 import type { Kysely } from 'kysely'
 import type { Database } from '../schema/database.js'
 import type { OutcomeStatus } from '../schema/match-outcome.table.js'
@@ -14,7 +14,7 @@ export interface OutcomeInput {
 }
 
 export interface PartWrite {
-  readonly proposals: readonly (Proposal & { readonly reasons: readonly string[] })[]
+  readonly proposals: readonly (Proposal & { readonly reasons: readonly Reason[] })[]
   readonly outcomes: readonly OutcomeInput[]
 }
 

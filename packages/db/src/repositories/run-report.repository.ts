@@ -1,4 +1,4 @@
-import type { ProposalKind, ScoreBreakdown } from '@stagebrug/matching-core'
+import type { ProposalKind, Reason, ScoreBreakdown } from '@stagebrug/matching-core'
 import type { Kysely } from 'kysely'
 import type { Database } from '../schema/database.js'
 import type { OutcomeStatus } from '../schema/match-outcome.table.js'
@@ -11,7 +11,8 @@ export interface ReportProposal {
   readonly kind: ProposalKind
   readonly score: number
   readonly breakdown: ScoreBreakdown
-  readonly reasons: readonly string[]
+  /** Codes and Dutch texts: coordinators read the texts, companies only what company-view renders of the codes. */
+  readonly reasons: readonly Reason[]
   readonly student: {
     readonly programme: string
     readonly grade: number

@@ -21,6 +21,7 @@ import type {
 } from './run-figure.table.js'
 import type { SchoolTable } from './school.table.js'
 import type { SchoolGroupTable } from './school-group.table.js'
+import type { ServerSecretTable } from './server-secret.table.js'
 import type { StudentTable } from './student.table.js'
 import type { UploadTable } from './upload.table.js'
 
@@ -49,4 +50,5 @@ export interface Database {
   run_figure: RunFigureTable
   run_figure_idle_place: RunFigureIdlePlaceTable
   run_figure_watch: RunFigureWatchTable
+  server_secret: ServerSecretTable
 }

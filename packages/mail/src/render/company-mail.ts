@@ -1,3 +1,4 @@
+import { CANDIDATE_CODE, CANDIDATE_KIND_NL, type CompanyCandidate } from '@stagebrug/company-view'
 import type { PlaceKind } from '@stagebrug/matching-core'
 import { count, escapeHtml, formatDate, formatGrade, formatPeriod, oneLine } from './format.js'
 import {
@@ -13,7 +14,8 @@ import {
 
 /**
  * A company contact's places after one night, with pseudonymised candidates (domain.md §5.1, the
- * shortlist tier): no name, birth date, address or contact details of any student.
+ * shortlist tier): each candidate is exactly what `companyCandidate` (@stagebrug/company-view) lets
+ * a company see — no name, birth date, address, exact distance, score, priority or school text.
  */
 export interface CompanyDigest {
   runId: string
@@ -33,42 +35,19 @@ export interface CompanyPlace {
   candidates: CompanyCandidate[]
 }
 
-export interface CompanyCandidate {
-  /** Pseudonym such as "K-7F3A2C" (see CANDIDATE_CODE). */
-  code: string
-  programme: string
-  /** Graad 1–3. */
-  grade: number | null
-  competences: string[]
-  availability: { start: string; end: string } | null
-  /** From `travelBand`, e.g. "5–10 km". */
-  travelBand: string
-  /** From `ageFlags`, e.g. ["≥15", "≥16"]. */
-  ageFlags: string[]
-  /** Only when the place asks for it; null hides the line. */
-  drivingLicence: boolean | null
-  kind: 'pinned' | 'allocated' | 'reserve'
-  /** Plain Dutch; never exact distances or anything else that identifies the student. */
-  reasons: string[]
-}
+export type { CompanyCandidate }
 
 /**
- * What a candidate code must look like: capitals, digits and one dash, e.g. "K-7F3A2C". A name or
- * an e-mail address passed by mistake fails it, and the mail is not rendered.
+ * What a candidate code must look like (from company-view): "K-" and 12 Crockford base32
+ * characters. A name or an e-mail address passed by mistake fails it, and the mail is not rendered.
  */
-export const CANDIDATE_CODE = /^[A-Z]{1,3}-[0-9A-Z]{4,12}$/
+export { CANDIDATE_CODE }
 
 const PLACE_KIND_NL: Record<PlaceKind, string> = {
   internship: 'stage',
   dual: 'duaal leren',
   job: 'job',
   aanloopfase: 'aanloopfase',
-}
-
-const CANDIDATE_KIND_NL: Record<CompanyCandidate['kind'], string> = {
-  pinned: 'vastgelegd door de school',
-  allocated: 'voorgesteld',
-  reserve: 'reserve',
 }
 
 /**
@@ -112,7 +91,7 @@ function candidateFields(c: CompanyCandidate): [string, string][] {
   const fields: [string, string][] = [['Opleiding', programme]]
   if (c.competences.length > 0) fields.push(['Competenties', c.competences.map(oneLine).join(', ')])
   fields.push(['Beschikbaar', c.availability ? formatPeriod(c.availability) : 'niet opgegeven'])
-  fields.push(['Afstand van huis', oneLine(c.travelBand)])
+  fields.push(['Reisafstand', oneLine(c.travelBand)])
   fields.push(['Leeftijd', c.ageFlags.length > 0 ? c.ageFlags.map(oneLine).join(', ') : 'jonger dan 15'])
   if (c.drivingLicence !== null) fields.push(['Rijbewijs', c.drivingLicence ? 'ja' : 'nee'])
   if (c.reasons.length > 0) fields.push(['Waarom', c.reasons.map(oneLine).join(', ')])
