@@ -6,6 +6,7 @@ import { ImportError } from './errors.js'
 import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
 import type { ImportReport } from './report.js'
+import { lockSchoolImports } from './school-lock.js'
 
 export interface StudentImportRequest extends UploadMeta {
   /** Instellingsnummer of the school the list belongs to. */
@@ -17,6 +18,7 @@ export interface StudentImportRequest extends UploadMeta {
 /**
  * Imports a school's placement list, all or nothing: parse and validate every row, then upsert
  * the students in one transaction (students missing from the list are withdrawn, never deleted).
+ * Imports of one school wait for each other (`lockSchoolImports`): the last list wins whole.
  * A rejected file leaves the students untouched and is recorded with its row errors.
  */
 export async function importStudentList(
@@ -47,6 +49,8 @@ export async function importStudentList(
   const t0 = performance.now()
   const inputs = parsed.rows.map((r) => studentRowToInput(r, req.defaultMaxTravelKm ?? 20))
   const { uploadId, counts } = await db.transaction().execute(async (trx) => {
+    // First thing: one import of this school's list at a time, so the last list wins whole.
+    await lockSchoolImports(trx, school.id)
     const counts = { ...(await upsertStudents(trx, school.id, inputs)) }
     const uploadId = await recordUpload(trx, req, 'students', school.id, { accepted: true, counts })
     return { uploadId, counts }

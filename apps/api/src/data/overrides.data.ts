@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors.js'
 import { actorOf } from '../scope/scope.js'
 import { openPlacesFor, visiblePins, visibleProposals, visibleStudents } from '../scope/visible.js'
 import { audit, type DataCtx, iso } from './context.js'
+import { lockForChange, proposalWrite, STATUS_NL } from './proposals.data.js'
 
 export interface Pin {
   readonly id: string
@@ -108,62 +109,73 @@ export async function moveProposal(
   id: string,
   req: { readonly placeId: string; readonly reason: string },
 ): Promise<{ proposalId: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const old = await visibleProposals(trx, ctx.caller.scope)
-      .innerJoin('match_run as r', 'r.id', 'p.run_id')
-      .select(['p.id', 'p.run_id', 'p.student_id', 'p.place_id', 'p.rank', 'p.status', 'r.seed', 'r.today', 'r.status as run_status'])
-      .where('p.id', '=', id)
-      .executeTakeFirst()
-    if (!old) throw notFound('Voorstel / Proposal')
-    const place = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
-    if (!place) throw notFound('Open plaats / Open place')
-    if (old.place_id === req.placeId) throw new AppError('CONFLICT', 'Het voorstel is al voor deze plaats / Already at this place')
-    if (old.status === 'accepted' || old.status === 'declined')
-      throw new AppError('CONFLICT', `Een ${old.status} voorstel verplaats je niet / A proposal that is ${old.status} cannot move`)
-    if (old.run_status !== 'succeeded' || old.today === null)
-      throw new AppError('CONFLICT', 'De run is niet afgerond / The run has not finished')
-    const input = await loadPairInput(trx, { studentId: old.student_id, placeId: req.placeId, reason: req.reason })
-    if (!input) throw notFound('Plaats / Place')
-    const result = match(input, { seed: Number(old.seed), today: old.today })
-    const proposal = result.students[0]?.proposals[0]
-    if (!proposal) throw new AppError('INTERNAL', 'De kern gaf geen voorstel voor de pin / The core gave no proposal for the pin')
-    const inserted = await insertProposals(trx, old.run_id, [{ ...proposal, rank: old.rank, reasons: explainProposal(proposal) }])
-    if (inserted === 0)
-      throw new AppError('CONFLICT', 'Deze run heeft al een voorstel voor die plaats / This run already proposes that place')
-    await trx
-      .updateTable('proposal')
-      .set({ status: 'declined', status_by: actorOf(ctx.caller), status_at: ctx.now() })
-      .where('id', '=', id)
-      .execute()
-    const created = await trx
-      .selectFrom('proposal')
-      .select('id')
-      .where('run_id', '=', old.run_id)
-      .where('student_id', '=', old.student_id)
-      .where('place_id', '=', req.placeId)
-      .executeTakeFirstOrThrow()
-    const override = await trx
-      .insertInto('placement_override')
-      .values({
-        kind: 'move',
-        student_id: old.student_id,
-        place_id: req.placeId,
-        from_place_id: old.place_id,
-        run_id: old.run_id,
+  return proposalWrite(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const found = await visibleProposals(trx, ctx.caller.scope)
+        .innerJoin('match_run as r', 'r.id', 'p.run_id')
+        .select(['p.id', 'p.student_id', 'p.place_id', 'r.seed', 'r.today', 'r.status as run_status'])
+        .where('p.id', '=', id)
+        .executeTakeFirst()
+      if (!found) throw notFound('Voorstel / Proposal')
+      const target = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
+      if (!target) throw notFound('Open plaats / Open place')
+      // The same lock order as a status change (student, places, proposal), then the proposal's
+      // state read again under its lock: a move racing another move or an accept sees the winner's
+      // result and refuses, instead of declining what a company just accepted.
+      const { proposal: locked } = await lockForChange(trx, found, [found.place_id, req.placeId])
+      const old = { ...found, ...locked }
+      if (old.place_id === req.placeId)
+        throw new AppError('CONFLICT', 'Het voorstel is al voor deze plaats / Already at this place')
+      if (old.status === 'accepted' || old.status === 'declined')
+        throw new AppError(
+          'CONFLICT',
+          `Een ${STATUS_NL[old.status]} voorstel verplaats je niet${old.status === 'declined' ? ' (het werd al afgewezen of verplaatst)' : ''} / A proposal that is ${old.status} cannot move`,
+        )
+      if (old.run_status !== 'succeeded' || old.today === null)
+        throw new AppError('CONFLICT', 'De run is niet afgerond / The run has not finished')
+      const input = await loadPairInput(trx, { studentId: old.student_id, placeId: req.placeId, reason: req.reason })
+      if (!input) throw notFound('Plaats / Place')
+      const result = match(input, { seed: Number(old.seed), today: old.today })
+      const proposal = result.students[0]?.proposals[0]
+      if (!proposal) throw new AppError('INTERNAL', 'De kern gaf geen voorstel voor de pin / The core gave no proposal for the pin')
+      const inserted = await insertProposals(trx, old.run_id, [{ ...proposal, rank: old.rank, reasons: explainProposal(proposal) }])
+      if (inserted === 0)
+        throw new AppError('CONFLICT', 'Deze run heeft al een voorstel voor die plaats / This run already proposes that place')
+      await trx
+        .updateTable('proposal')
+        .set({ status: 'declined', status_by: actorOf(ctx.caller), status_at: ctx.now() })
+        .where('id', '=', id)
+        .execute()
+      const created = await trx
+        .selectFrom('proposal')
+        .select('id')
+        .where('run_id', '=', old.run_id)
+        .where('student_id', '=', old.student_id)
+        .where('place_id', '=', req.placeId)
+        .executeTakeFirstOrThrow()
+      const override = await trx
+        .insertInto('placement_override')
+        .values({
+          kind: 'move',
+          student_id: old.student_id,
+          place_id: req.placeId,
+          from_place_id: old.place_id,
+          run_id: old.run_id,
+          reason: req.reason,
+          created_by: actorOf(ctx.caller),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await audit(trx, ctx, 'proposal.move', `proposal:${id}`, {
+        override: override.id,
+        student: old.student_id,
+        from: old.place_id,
+        to: req.placeId,
+        newProposal: created.id,
         reason: req.reason,
-        created_by: actorOf(ctx.caller),
+        warnings: result.students[0]?.pinWarnings.filter((v) => !v.ok).map((v) => (v.ok ? '' : v.code)) ?? [],
       })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'proposal.move', `proposal:${id}`, {
-      override: override.id,
-      student: old.student_id,
-      from: old.place_id,
-      to: req.placeId,
-      newProposal: created.id,
-      reason: req.reason,
-      warnings: result.students[0]?.pinWarnings.filter((v) => !v.ok).map((v) => (v.ok ? '' : v.code)) ?? [],
-    })
-    return { proposalId: created.id }
-  })
+      return { proposalId: created.id }
+    }),
+  )
 }

@@ -6,6 +6,7 @@ import {
   type RawBuilder,
   type SqlBool,
   sql,
+  type Transaction,
 } from 'kysely'
 import { AppError, notFound } from '../errors.js'
 import { municipalityOf, postcodesOfRegion } from '../lookups/reference.js'
@@ -24,7 +25,7 @@ import {
 } from './page.js'
 
 export interface ProposalFilter extends PageRequest {
-  /** `latest` (default): the latest run the caller can see; `all`; or a run id. */
+  /** `latest` (default): the latest run the caller can see, an accepted proposal instead (`latestOrAccepted`); `all`; or a run id. */
   readonly run?: string | undefined
   readonly status?: ProposalStatus | undefined
   readonly studentId?: string | undefined
@@ -45,6 +46,28 @@ function latestRun(ctx: DataCtx) {
     .$if(!company, (q) => q.orderBy('finished_at', 'desc'))
     .orderBy('created_at', 'desc')
     .limit(1)
+}
+
+/**
+ * What `latest` shows, one truth per pupil: a pupil with an accepted proposal shows that accepted
+ * proposal (whichever run it came from, if the caller can see it), and no other; every other pupil
+ * shows the proposals of the latest run (`latestRun`). Without the exception an accepted pupil
+ * either vanished from the school's latest view (the next night leaves placed pupils out) or showed
+ * a stale 'proposed' of a run computed before the accept. For a company this means a candidate
+ * accepted by another company leaves its latest view (`run=all` still lists the old proposal).
+ * Both parts are per-row conditions on rows the page's index walk reaches anyway: `p.status` is on
+ * the row, and the NOT EXISTS is one probe of the small partial unique index
+ * proposal_one_accepted_per_student (migration 0013).
+ */
+function latestOrAccepted(ctx: DataCtx): Expression<SqlBool> {
+  const eb = expressionBuilder<PageTables, 'p' | 'pl'>()
+  return eb.or([
+    eb('p.status', '=', 'accepted'),
+    eb.and([
+      eb('p.run_id', '=', latestRun(ctx)),
+      sql<SqlBool>`not exists (select from proposal ap where ap.student_id = p.student_id and ap.status = 'accepted')`,
+    ]),
+  ])
 }
 
 /**
@@ -72,7 +95,7 @@ export function pageConditions(ctx: DataCtx, f: ProposalFilter, keyset: Proposal
   const all: Expression<SqlBool>[] = [afterCursor(keyset, f.cursor)]
   const after = cursorKey(f.cursor)
   if (after !== undefined && keyset.seek) all.push(keyset.seek(after))
-  if (f.run === undefined || f.run === 'latest') all.push(eb('p.run_id', '=', latestRun(ctx)))
+  if (f.run === undefined || f.run === 'latest') all.push(latestOrAccepted(ctx))
   else if (f.run !== 'all') all.push(eb('p.run_id', '=', f.run))
   if (f.status) all.push(eb('p.status', '=', f.status))
   if (f.studentId) all.push(eb('p.student_id', '=', f.studentId))
@@ -143,6 +166,7 @@ const schoolPage = (ctx: DataCtx, f: ProposalFilter, id?: string) =>
     'pl.period_start',
     'pl.period_end',
     'pl.establishment_postcode',
+    'p.decline_reason',
     sql<string>`(select c.name from company c where c.id = pl.company_id)`.as('company_name'),
   ])
 type SchoolRow = InferResult<ReturnType<typeof schoolPage>>[number]
@@ -167,6 +191,7 @@ function toSchoolView(r: SchoolRow) {
     status: r.status,
     statusAt: iso(r.status_at),
     reasons: r.reasons.map((reason) => reason.text),
+    declineReason: r.decline_reason,
     contactReleasedAt: iso(r.released_at),
   }
 }
@@ -202,57 +227,138 @@ const NEXT: Readonly<Record<'school' | 'company', Readonly<Record<ProposalStatus
   company: { proposed: ['accepted', 'declined'], contacted: ['accepted', 'declined'], accepted: [], declined: [] },
 }
 
+/** A proposal's status in Dutch, for the messages that say why something cannot be done. */
+export const STATUS_NL: Readonly<Record<ProposalStatus, string>> = {
+  proposed: 'voorgesteld',
+  contacted: 'gecontacteerd',
+  accepted: 'aanvaard',
+  declined: 'afgewezen',
+}
+
+const ALREADY_PLACED = () =>
+  new AppError('CONFLICT', 'De leerling aanvaardde al een andere plaats / The student already accepted another place')
+
+/** PostgreSQL broke a deadlock with this transaction, or could not serialise it: trying again is safe. */
+const isRetryable = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
+}
+
 /**
- * Sets a proposal's status as the school or the company. Accepting needs a free seat at the place
- * and a student without another accepted proposal. Setting the status it has changes nothing.
+ * Runs a status change or a move: again (up to 3 times) when PostgreSQL broke a deadlock with it
+ * (the lock order below should prevent one); still failing, a 409 that says to try again, never a
+ * 500. A second accepted proposal of one pupil that the lock did not stop (the partial unique index
+ * proposal_one_accepted_per_student refused it) is the 409 of an accept that came too late.
  */
-export async function setProposalStatus(ctx: DataCtx, id: string, status: ProposalStatus): Promise<void> {
+export async function proposalWrite<T>(task: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task()
+    } catch (error) {
+      const e = error as { code?: unknown; constraint?: unknown } | null
+      if (e?.code === '23505' && e.constraint === 'proposal_one_accepted_per_student') throw ALREADY_PLACED()
+      if (!isRetryable(error)) throw error
+      if (attempt >= 3)
+        throw new AppError('CONFLICT', 'Een andere wijziging kwam tussen; probeer opnieuw / Another change interfered; try again')
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80))
+    }
+  }
+}
+
+/**
+ * Locks what a change of one proposal depends on, always in the same order so that two changes
+ * never wait for each other in a circle: the student row (serialises everything done to one pupil:
+ * accepts, moves, declines), then the place(s) (serialises the seats of a place), then the proposal
+ * itself, read again under its lock, so every check below sees its current state. All three are
+ * locked FOR NO KEY UPDATE: that conflicts with itself like FOR UPDATE, but not with the key-share
+ * locks of a night's foreign-key checks (which FOR UPDATE did, see upsertStudents). Places are
+ * locked in id order, so two moves between the same two places cannot deadlock either.
+ */
+export async function lockForChange(
+  trx: Transaction<Database>,
+  found: { readonly id: string; readonly student_id: string },
+  places: readonly string[],
+) {
+  await trx.selectFrom('student').select('id').where('id', '=', found.student_id).forNoKeyUpdate().execute()
+  const locked = await trx
+    .selectFrom('place')
+    .select(['id', 'capacity', 'status'])
+    .where('id', 'in', [...places].sort())
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute()
+  const proposal = await trx
+    .selectFrom('proposal')
+    .select(['id', 'status', 'student_id', 'place_id', 'run_id', 'rank'])
+    .where('id', '=', found.id)
+    .forNoKeyUpdate()
+    .executeTakeFirstOrThrow()
+  return { places: new Map(locked.map((p) => [p.id, p])), proposal }
+}
+
+/**
+ * Sets a proposal's status as the school or the company. Accepting needs an open place with a free
+ * seat and a student without another accepted proposal; a decline may carry a reason for the school.
+ * Setting the status it has changes nothing. Safe under concurrency: see `lockForChange`.
+ */
+export async function setProposalStatus(
+  ctx: DataCtx,
+  id: string,
+  status: ProposalStatus,
+  reason?: string | undefined,
+): Promise<void> {
   const role = ctx.caller.scope.role
   if (role === 'admin') throw new AppError('FORBIDDEN', 'Alleen school of bedrijf / School or company only')
-  await ctx.db.transaction().execute(async (trx) => {
-    const found = await visibleProposals(trx, ctx.caller.scope)
-      .select(['p.id', 'p.student_id', 'p.place_id'])
-      .where('p.id', '=', id)
-      .executeTakeFirst()
-    if (!found) throw notFound('Voorstel / Proposal')
-    const place = await trx
-      .selectFrom('place')
-      .select('capacity')
-      .where('id', '=', found.place_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    const current = await trx
-      .selectFrom('proposal')
-      .select('status')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
-    if (current.status === status) return
-    if (!NEXT[role][current.status].includes(status)) {
-      throw new AppError('CONFLICT', `Van ${current.status} naar ${status} kan niet / Cannot go from ${current.status} to ${status}`)
-    }
-    if (status === 'accepted') {
-      const taken = await trx
-        .selectFrom('proposal')
-        .select([
-          sql<number>`count(*) filter (where place_id = ${found.place_id})`.as('at_place'),
-          sql<number>`count(*) filter (where student_id = ${found.student_id})`.as('of_student'),
-        ])
-        .where('status', '=', 'accepted')
-        .where((eb) => eb.or([eb('place_id', '=', found.place_id), eb('student_id', '=', found.student_id)]))
-        .executeTakeFirstOrThrow()
-      if (Number(taken.of_student) > 0)
-        throw new AppError('CONFLICT', 'De leerling aanvaardde al een andere plaats / The student already accepted another place')
-      if (Number(taken.at_place) >= place.capacity)
-        throw new AppError('CONFLICT', 'Geen vrije plaats meer / No seat left at this place')
-    }
-    await trx
-      .updateTable('proposal')
-      .set({ status, status_by: actorOf(ctx.caller), status_at: ctx.now() })
-      .where('id', '=', id)
-      .execute()
-    await audit(trx, ctx, 'proposal.status', `proposal:${id}`, { from: current.status, to: status, student: found.student_id })
-  })
+  await proposalWrite(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const found = await visibleProposals(trx, ctx.caller.scope)
+        .select(['p.id', 'p.student_id', 'p.place_id'])
+        .where('p.id', '=', id)
+        .executeTakeFirst()
+      if (!found) throw notFound('Voorstel / Proposal')
+      const { places, proposal: current } = await lockForChange(trx, found, [found.place_id])
+      const place = places.get(found.place_id)!
+      if (current.status === status) return
+      if (!NEXT[role][current.status].includes(status)) {
+        throw new AppError(
+          'CONFLICT',
+          `Van ${STATUS_NL[current.status]} naar ${STATUS_NL[status]} kan niet / Cannot go from ${current.status} to ${status}`,
+        )
+      }
+      if (status === 'accepted') {
+        if (place.status !== 'open')
+          throw new AppError(
+            'CONFLICT',
+            'De plaats is gesloten; het bedrijf kan ze heropenen / The place is closed; the company can reopen it',
+          )
+        // Under the student's and the place's locks these counts cannot change before we commit.
+        const taken = await trx
+          .selectFrom('proposal')
+          .select([
+            sql<number>`count(*) filter (where place_id = ${found.place_id})`.as('at_place'),
+            sql<number>`count(*) filter (where student_id = ${found.student_id})`.as('of_student'),
+          ])
+          .where('status', '=', 'accepted')
+          .where((eb) => eb.or([eb('place_id', '=', found.place_id), eb('student_id', '=', found.student_id)]))
+          .executeTakeFirstOrThrow()
+        if (Number(taken.of_student) > 0) throw ALREADY_PLACED()
+        if (Number(taken.at_place) >= place.capacity)
+          throw new AppError('CONFLICT', 'Geen vrije plaats meer / No seat left at this place')
+      }
+      const declineReason = status === 'declined' ? (reason ?? null) : null
+      await trx
+        .updateTable('proposal')
+        .set({ status, status_by: actorOf(ctx.caller), status_at: ctx.now(), decline_reason: declineReason })
+        .where('id', '=', id)
+        .execute()
+      await audit(trx, ctx, 'proposal.status', `proposal:${id}`, {
+        from: current.status,
+        to: status,
+        student: found.student_id,
+        ...(declineReason !== null ? { reason: declineReason } : {}),
+      })
+    }),
+  )
 }
 
 /** The school releases the student's name and the school contact to the company: accepted proposals only. */

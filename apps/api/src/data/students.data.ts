@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { notFound } from '../errors.js'
-import { competenceById, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
+import { competenceById, municipalityOf, postcodesOfRegion, programmeTitle } from '../lookups/reference.js'
 import { visibleStudents } from '../scope/visible.js'
 import { auditRead, type DataCtx } from './context.js'
 import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, runPage, toPage } from './page.js'
@@ -17,9 +17,31 @@ export interface StudentFilter extends PageRequest {
 // it, so a school's page is read in index order instead of sorting all its students.
 const KEYSET: Keyset = { key: sql<string>`s.last_name || ' ' || s.first_name || ' ' || s.id::text`, id: 's.id' }
 
+// One truth for a pupil's state: an accepted proposal makes the pupil placed, whatever the status
+// column says (nothing writes 'placed' there, so it cannot drift from the proposals). A pupil the
+// school left out of its list stays withdrawn. The partial unique index
+// proposal_one_accepted_per_student (migration 0013) holds at most one accepted proposal per pupil,
+// so the left join adds no rows, and each page row costs one probe of that small index.
+const STATUS = sql<
+  'open' | 'placed' | 'withdrawn'
+>`case when s.status = 'withdrawn' then 'withdrawn' when ap.id is not null then 'placed' else 'open' end`
+
+/** The visible students with their accepted proposal (`ap`) and its place (`apl`), if any. */
+const withPlacement = (ctx: DataCtx) =>
+  visibleStudents(ctx.db, ctx.caller.scope)
+    .leftJoin('proposal as ap', (j) => j.onRef('ap.student_id', '=', 's.id').on('ap.status', '=', 'accepted'))
+    .leftJoin('place as apl', 'apl.id', 'ap.place_id')
+    .select([
+      STATUS.as('state'),
+      'ap.id as placed_proposal_id',
+      'ap.place_id as placed_place_id',
+      'apl.establishment_postcode as placed_postcode',
+      sql<string | null>`(select c.name from company c where c.id = apl.company_id)`.as('placed_company_name'),
+    ])
+
 /** A school's students, by name; the read is audited with the ids returned. */
 export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page<StudentSummary>> {
-  let q = visibleStudents(ctx.db, ctx.caller.scope)
+  let q = withPlacement(ctx)
     .select([
       's.id',
       's.school_id',
@@ -29,12 +51,13 @@ export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page
       's.class',
       's.programme_id',
       's.grade',
-      's.status',
       's.home_postcode',
       KEYSET.key.as('sort_key'),
     ])
     .where(afterCursor(KEYSET, f.cursor))
-  if (f.status) q = q.where('s.status', '=', f.status)
+  if (f.status === 'withdrawn') q = q.where('s.status', '=', 'withdrawn')
+  else if (f.status === 'placed') q = q.where('s.status', '<>', 'withdrawn').where('ap.id', 'is not', null)
+  else if (f.status === 'open') q = q.where('s.status', '<>', 'withdrawn').where('ap.id', 'is', null)
   if (f.programmeId !== undefined) q = q.where('s.programme_id', '=', f.programmeId)
   if (f.schoolId) q = q.where('s.school_id', '=', f.schoolId)
   if (f.region) {
@@ -57,8 +80,12 @@ function toSummary(r: {
   class: string | null
   programme_id: number
   grade: number
-  status: 'open' | 'placed' | 'withdrawn'
+  state: 'open' | 'placed' | 'withdrawn'
   home_postcode: string
+  placed_proposal_id: string | null
+  placed_place_id: string | null
+  placed_postcode: string | null
+  placed_company_name: string | null
 }) {
   return {
     id: r.id,
@@ -70,15 +97,28 @@ function toSummary(r: {
     // Titles come from the reference data in memory (the programme table is seeded from it).
     programme: { id: r.programme_id, title: programmeTitle(r.programme_id) },
     grade: r.grade,
-    status: r.status,
+    status: r.state,
     homePostcode: r.home_postcode,
+    // The accepted proposal and its place: set exactly when the status is 'placed'.
+    placement:
+      r.state === 'placed' && r.placed_proposal_id !== null && r.placed_place_id !== null
+        ? {
+            proposalId: r.placed_proposal_id,
+            place: {
+              id: r.placed_place_id,
+              companyName: r.placed_company_name ?? '',
+              postcode: r.placed_postcode ?? '',
+              municipality: r.placed_postcode === null ? null : municipalityOf(r.placed_postcode),
+            },
+          }
+        : null,
   }
 }
 export type StudentSummary = ReturnType<typeof toSummary>
 
 /** One of the school's students with everything it uploaded; audited. */
 export async function getStudent(ctx: DataCtx, id: string) {
-  const r = await visibleStudents(ctx.db, ctx.caller.scope)
+  const r = await withPlacement(ctx)
     .selectAll('s')
     .where('s.id', '=', id)
     .executeTakeFirst()

@@ -47,8 +47,30 @@ const ZSchoolProposal = z.object({
   status: ZProposalStatus,
   statusAt: z.string().nullable(),
   reasons: z.array(z.string()),
+  declineReason: z
+    .string()
+    .nullable()
+    .describe('Why it was declined (by the school or the company); the school only'),
   contactReleasedAt: z.string().nullable(),
 })
+
+/** A reason for a decline, for the school: optional, at most 500 characters; only with `declined`. */
+export const ZDeclineReason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .optional()
+  .describe('Only with `declined`: why, for the school (never shown to the company)')
+export const onlyWhenDeclined = (b: {
+  readonly status?: string
+  readonly decision?: string
+  readonly reason?: string | undefined
+}) => b.reason === undefined || (b.status ?? b.decision) === 'declined'
+export const REASON_ONLY_WHEN_DECLINED = {
+  message: 'Een reden hoort enkel bij een afwijzing / A reason goes with a decline only',
+  path: ['reason'],
+}
 
 export const ZRunSelector = z
   .union([z.enum(['latest', 'all']), z.uuid()])
@@ -89,15 +111,17 @@ export const schoolProposalRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       config: school,
       schema: {
         tags,
-        summary: 'Mark a proposal contacted, accepted or declined',
+        summary: 'Mark a proposal contacted, accepted or declined (a decline with an optional reason)',
         params: ZIdParams,
-        body: z.object({ status: z.enum(['contacted', 'accepted', 'declined']) }),
+        body: z
+          .object({ status: z.enum(['contacted', 'accepted', 'declined']), reason: ZDeclineReason })
+          .refine(onlyWhenDeclined, REASON_ONLY_WHEN_DECLINED),
         response: { 200: ZSchoolProposal },
       },
     },
     async (request) => {
       const ctx = dataCtx(deps, request)
-      await setProposalStatus(ctx, request.params.id, request.body.status)
+      await setProposalStatus(ctx, request.params.id, request.body.status, request.body.reason)
       return getSchoolProposal(ctx, request.params.id)
     },
   )

@@ -18,8 +18,22 @@ const ZStudentSummary = z.object({
   class: z.string().nullable(),
   programme: z.object({ id: z.number(), title: z.string() }),
   grade: z.number(),
-  status: z.enum(['open', 'placed', 'withdrawn']),
+  status: z
+    .enum(['open', 'placed', 'withdrawn'])
+    .describe('`placed` exactly when the pupil has an accepted proposal (and is not withdrawn)'),
   homePostcode: z.string(),
+  placement: z
+    .object({
+      proposalId: z.uuid(),
+      place: z.object({
+        id: z.uuid(),
+        companyName: z.string(),
+        postcode: z.string(),
+        municipality: z.string().nullable(),
+      }),
+    })
+    .nullable()
+    .describe('The accepted proposal and its place, when placed'),
 })
 
 const ZStudent = ZStudentSummary.extend({

@@ -11,6 +11,7 @@ import * as m0009 from './2026_11_23_0009_api_access_and_overrides.js'
 import * as m0010 from './2026_11_23_0010_create_run_figures.js'
 import * as m0011 from './2026_11_23_0011_place_document_fields.js'
 import * as m0012 from './2026_11_23_0012_student_school_sort_index.js'
+import * as m0013 from './2026_11_23_0013_one_accepted_proposal.js'
 import * as m0014 from './2026_11_23_0014_reason_codes_and_server_secret.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
@@ -27,5 +28,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0010_create_run_figures': m0010,
   '2026_11_23_0011_place_document_fields': m0011,
   '2026_11_23_0012_student_school_sort_index': m0012,
+  '2026_11_23_0013_one_accepted_proposal': m0013,
   '2026_11_23_0014_reason_codes_and_server_secret': m0014,
 }

@@ -17,6 +17,8 @@ export interface ProposalTable {
   status: ColumnType<ProposalStatus, ProposalStatus | undefined, ProposalStatus>
   status_by: string | null
   status_at: Date | null
+  /** Why it was declined, for the school only (≤ 500 characters; migration 0013). Never shown to a company. */
+  decline_reason: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   /** The reasons as the run explained them: a code (what a company may see decides on) and the Dutch text. */
   reasons: ColumnType<Reason[], JsonText<readonly Reason[]> | undefined, JsonText<readonly Reason[]>>
