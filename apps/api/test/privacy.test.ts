@@ -292,6 +292,38 @@ describe('what a company can learn about a pupil', { timeout: 120_000 }, () => {
     }
   })
 
+  it('a code is the same for one pupil at one company across runs, and differs between companies', async () => {
+    const codeOf = new Map<string, string>()
+    for (const s of seen) {
+      if (s.status !== 200 || !/\/company\/proposals\/[0-9a-f-]{36}$/.test(s.what)) continue
+      const item = JSON.parse(s.body) as { id: string; candidateCode: string }
+      codeOf.set(item.id, item.candidateCode)
+    }
+    const rows = await w.db
+      .selectFrom('proposal as p')
+      .innerJoin('place as pl', 'pl.id', 'p.place_id')
+      .select(['p.id', 'p.student_id', 'p.run_id', 'pl.company_id'])
+      .execute()
+    const byPair = new Map<string, { codes: Set<string>; runs: Set<string> }>()
+    const byStudent = new Map<string, Map<string, string>>()
+    for (const r of rows) {
+      const code = codeOf.get(r.id)
+      if (!code) continue
+      const pair = byPair.get(`${r.student_id}:${r.company_id}`) ?? { codes: new Set(), runs: new Set() }
+      pair.codes.add(code)
+      pair.runs.add(r.run_id)
+      byPair.set(`${r.student_id}:${r.company_id}`, pair)
+      const companies = byStudent.get(r.student_id) ?? new Map<string, string>()
+      companies.set(r.company_id, code)
+      byStudent.set(r.student_id, companies)
+    }
+    expect([...byPair.values()].some((p) => p.runs.size > 1)).toBe(true)
+    for (const p of byPair.values()) expect(p.codes.size).toBe(1)
+    const both = [...byStudent.values()].filter((c) => c.size > 1)
+    expect(both.length).toBeGreaterThan(0)
+    for (const companies of both) expect(new Set(companies.values()).size).toBe(companies.size)
+  })
+
   it('companies see the pin as "voorgesteld door de school", and reasons only from the allowed codes', () => {
     const items = seen
       .filter((s) => s.status === 200 && /\/company\/proposals\/[0-9a-f-]{36}$/.test(s.what))
