@@ -63,11 +63,12 @@ async function figuresOf(ctx: DataCtx, runId: string, f: FiguresFilter): Promise
 /**
  * The rows as the caller may see them (README "Small cells"): the administrator every count exact;
  * everyone else counts of 1–4 as "< 5", other counts rounded to 5 and the derived values computed
- * from those; a school besides its own pupils' exact counts in `ownSchool`.
+ * from those; a school besides its own pupils' exact counts in `ownSchool` (not drawn in the chart).
  */
 async function shownRows(
   ctx: DataCtx,
   figures: RunFigures,
+  counts: 'with own counts' | 'without' = 'with own counts',
 ): Promise<{ disclosure: Disclosure; rows: ShownFigureRow[] }> {
   const scope = ctx.caller.scope
   if (scope.role === 'admin') return { disclosure: 'exact', rows: exactRows(figures.rows) }
@@ -76,7 +77,7 @@ async function shownRows(
     ? figures.rows
     : ((await loadRunFigures(ctx.db, figures.runId, { level: 'flanders' }))?.rows ?? [])
   const rows = protectRows(figures.rows, flanders)
-  if (scope.role !== 'school') return { disclosure: 'protected', rows }
+  if (scope.role !== 'school' || counts === 'without') return { disclosure: 'protected', rows }
   const own = await loadOwnFigureRows(ctx.db, { id: figures.runId, today: figures.today }, scope.schoolIds)
   return { disclosure: 'protected', rows: withOwnCounts(rows, ownCountsByRow(own)) }
 }
@@ -107,7 +108,8 @@ export async function runFiguresChart(
       'NOT_FOUND',
       `Geen cijfers voor regio ${key} in deze run (zie /lookups/regions) / No figures for this region in this run`,
     )
-  return regionChartSvg({ today: figures.today, rows: (await shownRows(ctx, figures)).rows }, { level, key })
+  const { rows } = await shownRows(ctx, figures, 'without')
+  return regionChartSvg({ today: figures.today, rows }, { level, key })
 }
 
 /**
