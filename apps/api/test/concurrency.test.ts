@@ -251,6 +251,83 @@ describe('a place and a pupil after accepting', () => {
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('proposed')
   })
+
+  it('an accepted pupil is placed in GET /school/students, and stays visible in the latest view after a later night', async () => {
+    // A proposal at a place that is still open (the test above closed one).
+    const target = (await proposals(w, 'group', 'status=proposed&limit=200')).find(
+      (p) => p.place.id === w.ids.placeY,
+    )
+    expect(target).toBeDefined()
+    const accept = await w.call('group', {
+      method: 'PATCH',
+      url: `/school/proposals/${target!.id}`,
+      payload: { status: 'accepted' },
+    })
+    expect(accept.statusCode, accept.body).toBe(200)
+    const students = await w.call('group', { url: '/school/students?limit=200' })
+    expect(students.statusCode, students.body).toBe(200)
+    const items: { id: string; status: string; placement: unknown }[] = students.json().items
+    expect(items.find((s) => s.id === target!.student.id)).toMatchObject({
+      status: 'placed',
+      placement: { proposalId: target!.id, place: { id: target!.place.id, companyName: expect.any(String) } },
+    })
+    for (const s of items.filter((s) => s.id !== target!.student.id))
+      expect(s).toMatchObject({ status: 'open', placement: null })
+    const placed = await w.call('group', { url: '/school/students?status=placed' })
+    expect(placed.json().items.map((s: { id: string }) => s.id)).toEqual([target!.student.id])
+    const open = await w.call('group', { url: '/school/students?status=open&limit=200' })
+    expect(open.json().items.map((s: { id: string }) => s.id)).not.toContain(target!.student.id)
+
+    // The next night leaves the placed pupil out; its latest views still show the accepted proposal.
+    await w.runNight(true)
+    const latest = await proposals(w, 'group', `studentId=${target!.student.id}`)
+    expect(latest.map((p) => [p.id, p.status])).toEqual([[target!.id, 'accepted']])
+    const company = target!.place.id === w.ids.placeY ? 'companyY' : 'companyX'
+    const theirs = await w.call(company, { url: '/company/proposals?limit=200' })
+    expect(theirs.statusCode, theirs.body).toBe(200)
+    expect(theirs.json().items.filter((p: { id: string }) => p.id === target!.id)).toMatchObject([
+      { status: 'accepted' },
+    ])
+  })
+
+  it('a decline carries a reason for the school, never shown to the company', async () => {
+    const all = await w.db
+      .selectFrom('proposal as p')
+      .innerJoin('place as pl', 'pl.id', 'p.place_id')
+      .select(['p.id', 'pl.company_id'])
+      .where('p.status', '=', 'proposed')
+      .where('pl.company_id', 'in', [w.ids.companyX, w.ids.companyY])
+      .orderBy('p.created_at', 'desc')
+      .execute()
+    const target = all[0]!
+    const company: Who = target.company_id === w.ids.companyX ? 'companyX' : 'companyY'
+    const reason = 'Stagementor afwezig in februari'
+    const url = `/company/proposals/${target.id}/decision`
+    const withAccept = await w.call(company, {
+      method: 'POST',
+      url,
+      payload: { decision: 'accepted', reason },
+    })
+    expect(withAccept.statusCode).toBe(400)
+    expect(problem(withAccept).detail).toContain('Een reden hoort enkel bij een afwijzing')
+    const tooLong = await w.call(company, {
+      method: 'POST',
+      url,
+      payload: { decision: 'declined', reason: 'x'.repeat(501) },
+    })
+    expect(tooLong.statusCode).toBe(400)
+    const declined = await w.call(company, { method: 'POST', url, payload: { decision: 'declined', reason } })
+    expect(declined.statusCode, declined.body).toBe(200)
+    expect(declined.body).not.toContain(reason)
+    const seen = await w.call(company, { url: `/company/proposals/${target.id}` })
+    expect(seen.body).not.toContain(reason)
+    const list = await w.call(company, { url: '/company/proposals?run=all&limit=200' })
+    expect(list.body).not.toContain(reason)
+    const school = await w.call('group', { url: `/school/proposals/${target.id}` })
+    const b =
+      school.statusCode === 200 ? school : await w.call('schoolB', { url: `/school/proposals/${target.id}` })
+    expect(b.json()).toMatchObject({ status: 'declined', declineReason: reason })
+  })
 })
 
 describe('moving at once', () => {

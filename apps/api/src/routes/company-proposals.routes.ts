@@ -4,7 +4,12 @@ import { getCompanyProposal, listCompanyProposals } from '../data/company-propos
 import { setProposalStatus } from '../data/proposals.data.js'
 import { page, ZIdParams, ZPageQuery, ZPlaceKind, ZProposalStatus } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
-import { ZRunSelector } from './school-proposals.routes.js'
+import {
+  onlyWhenDeclined,
+  REASON_ONLY_WHEN_DECLINED,
+  ZDeclineReason,
+  ZRunSelector,
+} from './school-proposals.routes.js'
 
 const company = { roles: ['company'] as const }
 const tags = ['company: proposals']
@@ -81,13 +86,15 @@ export const companyProposalRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
         tags,
         summary: 'Accept or decline a candidate',
         params: ZIdParams,
-        body: z.object({ decision: z.enum(['accepted', 'declined']) }),
+        body: z
+          .object({ decision: z.enum(['accepted', 'declined']), reason: ZDeclineReason })
+          .refine(onlyWhenDeclined, REASON_ONLY_WHEN_DECLINED),
         response: { 200: ZCompanyProposal },
       },
     },
     async (request) => {
       const ctx = dataCtx(deps, request)
-      await setProposalStatus(ctx, request.params.id, request.body.decision)
+      await setProposalStatus(ctx, request.params.id, request.body.decision, request.body.reason)
       return getCompanyProposal(ctx, request.params.id)
     },
   )
