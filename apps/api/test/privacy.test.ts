@@ -182,6 +182,8 @@ describe('what a company can learn about a pupil', { timeout: 120_000 }, () => {
       payload: { placeId: target, reason: FREE_TEXT('Zebedeus') },
     })
     expect(move.statusCode, move.body).toBe(201)
+    // Another night: the pin holds, so one pupil is proposed to the same company in two runs.
+    await w.runNight(true)
 
     const stored = await w.db.selectFrom('proposal').select(['score', 'breakdown']).execute()
     secrets = stored.map((p) => ({ score: Number(p.score), distanceKm: p.breakdown.facts.distanceKm }))
