@@ -86,6 +86,16 @@ module.exports = {
       },
     },
     {
+      name: 'admin-writes-through-db',
+      comment:
+        "admin holds the administrator's validated writes for the CLI and the API; it may use db, uploads (the normalisers) and reference-data (postcodes) — never the queue, the night, mail or the apps.",
+      severity: 'error',
+      from: { path: '^packages/admin/src' },
+      to: {
+        path: '^(packages/(?!(admin|db|uploads|reference-data)/)[^/]+/|apps/|@stagebrug/(?!(db|uploads|reference-data)$))|bullmq|ioredis|nodemailer',
+      },
+    },
+    {
       name: 'packages-never-import-apps',
       comment: 'apps are composition roots; nothing imports them.',
       severity: 'error',

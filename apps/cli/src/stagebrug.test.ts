@@ -64,9 +64,9 @@ describe('pnpm stagebrug', () => {
     const bad = await stagebrug('school', 'add', '--number', '12', '--postcode', '0000')
     expect(bad.code).toBe(2)
     expect(bad.stderr.trim().split('\n')).toEqual([
-      '--number: instellingsnummer van 3 tot 6 cijfers / institution number of 3 to 6 digits',
-      '--name: naam van de school is verplicht / school name is required',
-      '--postcode: "0000" is geen Belgische postcode / not a Belgian postcode',
+      '--name: naam: verplicht / required',
+      '--number: instellingsnummer "12": 3 tot 6 cijfers / 3 to 6 digits',
+      '--postcode: postcode "0000": onbekende postcode / unknown postcode',
     ])
   })
 
@@ -227,7 +227,7 @@ describe('pnpm stagebrug', () => {
       'an',
     )
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--email: "an" is geen e-mailadres')
+    expect(bad.stderr).toContain('--email: e-mail "an": geen geldig e-mailadres / not a valid e-mail address')
     const added = await stagebrug(
       'coordinator',
       'add',
@@ -275,7 +275,7 @@ describe('pnpm stagebrug', () => {
       '999999',
     )
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toContain('geen school met instellingsnummer "999999"')
+    expect(refused.stderr).toContain('--school: instellingsnummer "999999": geen school met dit nummer')
     const { code, stdout } = await stagebrug(
       'apikey',
       'create',

@@ -9,6 +9,7 @@
 //   figures [--run <id>] [--level province|arrondissement|region] [--csv]
 //   purge --school-year <2025-2026> [--dry-run]
 // DATABASE_URL: postgres://… or pglite://<dir> (default pglite://.stagebrug/db, an embedded database).
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { ACCEPTED_URL_FORMS, createDb } from '@stagebrug/db'
 import { apiKeyCreate } from './commands/apikey-create.js'
@@ -36,6 +37,16 @@ const USAGE = `gebruik / usage:
   pnpm stagebrug purge --school-year <2025-2026> [--dry-run]
       verwijdert de leerlingen van een afgelopen schooljaar / removes the students of a finished school year
 DATABASE_URL: ${ACCEPTED_URL_FORMS.join(' | ')} (standaard / default pglite://.stagebrug/db)`
+
+/** Who the audit log names for an admin write from this command line: `cli:<os user>`. */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`
+  } catch {
+    // A uid without a passwd entry (some containers): the environment's name, or the uid.
+    return `cli:${process.env.USER ?? process.env.LOGNAME ?? `uid-${process.getuid?.() ?? 'unknown'}`}`
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -89,9 +100,9 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'db migrate') return await dbMigrate(handle)
-    if (command === 'school add') return await schoolAdd(handle, values)
-    if (command === 'coordinator add') return await coordinatorAdd(handle, values)
-    if (command === 'apikey create') return await apiKeyCreate(handle, values)
+    if (command === 'school add') return await schoolAdd(handle, cliActor(), values)
+    if (command === 'coordinator add') return await coordinatorAdd(handle, cliActor(), values)
+    if (command === 'apikey create') return await apiKeyCreate(handle, cliActor(), values)
     if (command === 'figures') return await printFigures(handle, values)
     if (command === 'purge') return await purge(handle, values, new Date().toISOString().slice(0, 10))
     if (command === 'run') {

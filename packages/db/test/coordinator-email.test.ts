@@ -12,16 +12,11 @@ import { type Database, migrations, runMigrations, seedReferenceData } from '../
 const BEFORE = '2026_11_23_0014_reason_codes_and_server_secret'
 
 async function coordinator(db: Kysely<Database>, school: string, email: string, minutesAgo: number) {
-  const row = await db
-    .insertInto('coordinator')
-    .values({
-      school_id: school,
-      name: `TB ${minutesAgo}`,
-      email,
-      created_at: sql<Date>`now() - make_interval(mins => ${minutesAgo})`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const { rows } = await sql<{ id: string }>`
+    insert into coordinator (school_id, name, email, created_at)
+    values (${school}, ${`TB ${minutesAgo}`}, ${email}, now() - make_interval(mins => ${minutesAgo}))
+    returning id`.execute(db)
+  const row = rows[0]!
   return row.id
 }
 
@@ -76,7 +71,7 @@ describe.each(ENGINES)('migration 0015 on %s', (engine) => {
           mail(r1, `watch:${dup3}`),
           mail(r2, `coordinator:${kept}`), // r2 mailed both: the duplicate's row stays as it was sent
           mail(r2, `coordinator:${dup3}`),
-          mail(r3, `coordinator:${dup2}`), // r3 mailed two duplicates: one follows, one stays
+          mail(r3, `coordinator:${dup2}`), // r3 mailed two duplicates: the older one follows, the other stays
           mail(r3, `coordinator:${dup3}`),
           mail(r3, `coordinator:${elsewhere}`),
         ])

@@ -1,13 +1,15 @@
 import {
-  ApiKeyError,
-  type ApiKeyRole,
-  type ApiKeyScopeInput,
-  createApiKey,
-  revokeApiKey,
-  upsertCompany,
-  upsertSchool,
-  upsertSchoolGroup,
-} from '@stagebrug/db'
+  AdminError,
+  issueApiKey,
+  saveCompany,
+  saveCoordinator,
+  saveSchool,
+  type TApiKeyInput,
+  type TCompanyInput,
+  type TCoordinatorInput,
+  type TSchoolInput,
+} from '@stagebrug/admin'
+import { type ApiKeyRole, revokeApiKey, upsertSchoolGroup } from '@stagebrug/db'
 import { sql } from 'kysely'
 import { keyCacheOf } from '../auth/key-cache.js'
 import { AppError, notFound } from '../errors.js'
@@ -88,37 +90,37 @@ export async function getSchool(ctx: DataCtx, id: string) {
   return { ...schoolView(r), coordinators }
 }
 
+/**
+ * The shared admin writes (@stagebrug/admin, which the command line calls too), their errors as
+ * problem+json: a refused value 400 with its field, something missing 404, a clash 409.
+ */
+async function viaAdmin<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (!(error instanceof AdminError)) throw error
+    const code = error.kind === 'invalid' ? 'INVALID_REQUEST' : error.kind === 'not_found' ? 'NOT_FOUND' : 'CONFLICT'
+    throw new AppError(code, error.message, {
+      errors: error.issues.map((i) => ({ in: 'body', path: `/${i.field}`, message: i.message })),
+    })
+  }
+}
+
 /** Creates or updates a school by instellingsnummer (with its group, created when new). */
-export async function upsertSchoolAsAdmin(
-  ctx: DataCtx,
-  s: { name: string; instellingsnummer: string; postcode: string; group?: string | null | undefined },
-) {
+export async function upsertSchoolAsAdmin(ctx: DataCtx, s: TSchoolInput) {
   assertAdmin(ctx.caller.scope)
-  const known = await ctx.db.selectFrom('postcode').select('postcode').where('postcode', '=', s.postcode).executeTakeFirst()
-  if (!known) throw new AppError('INVALID_REQUEST', `Postcode ${s.postcode} bestaat niet / does not exist`)
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const id = await upsertSchool(trx, { ...s, group: s.group ?? null })
-    await audit(trx, ctx, 'school.upsert', `school:${id}`, { instellingsnummer: s.instellingsnummer })
-    return id
-  })
+  const { id } = await viaAdmin(() => saveSchool(ctx.db, actorOf(ctx.caller), s))
   // A school that joined or left a group changes what the group's keys reach: ask again.
   keyCacheOf(ctx.db).clear()
   return getSchool(ctx, id)
 }
 
-export async function addCoordinator(ctx: DataCtx, schoolId: string, c: { name: string; email: string }) {
+/** Adds a coordinator, or updates the one with this address (whatever its case): idempotent. */
+export async function addCoordinator(ctx: DataCtx, schoolId: string, c: TCoordinatorInput) {
   assertAdmin(ctx.caller.scope)
   await getSchool(ctx, schoolId)
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('coordinator')
-      .values({ school_id: schoolId, name: c.name, email: c.email.toLowerCase() })
-      .onConflict((oc) => oc.columns(['school_id', 'email']).doUpdateSet({ name: c.name }))
-      .returning(['id', 'name', 'email'])
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'coordinator.upsert', `coordinator:${row.id}`, { school: schoolId })
-    return row
-  })
+  const { id, name, email } = await viaAdmin(() => saveCoordinator(ctx.db, actorOf(ctx.caller), { id: schoolId }, c))
+  return { id, name, email }
 }
 
 export async function removeCoordinator(ctx: DataCtx, id: string) {
@@ -175,22 +177,9 @@ export async function getCompany(ctx: DataCtx, id: string) {
   return { ...companyView(r), places: Number(places.n) }
 }
 
-export async function upsertCompanyAsAdmin(
-  ctx: DataCtx,
-  c: { kboNumber: string; name: string; contactName?: string | null | undefined; contactEmail?: string | null | undefined; contactPhone?: string | null | undefined },
-) {
+export async function upsertCompanyAsAdmin(ctx: DataCtx, c: TCompanyInput) {
   assertAdmin(ctx.caller.scope)
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const id = await upsertCompany(trx, {
-      kboNumber: c.kboNumber,
-      name: c.name,
-      contactName: c.contactName ?? null,
-      contactEmail: c.contactEmail ?? null,
-      contactPhone: c.contactPhone ?? null,
-    })
-    await audit(trx, ctx, 'company.upsert', `company:${id}`, { kboNumber: c.kboNumber })
-    return id
-  })
+  const { id } = await viaAdmin(() => saveCompany(ctx.db, actorOf(ctx.caller), c))
   return getCompany(ctx, id)
 }
 
@@ -230,25 +219,10 @@ export async function listApiKeys(ctx: DataCtx) {
 }
 
 /** Creates a key and returns it once (only its hash is stored). */
-export async function createKey(
-  ctx: DataCtx,
-  req: {
-    name: string
-    role: ApiKeyRole
-    scope?: { [K in keyof ApiKeyScopeInput]?: ApiKeyScopeInput[K] | undefined } | undefined
-  },
-) {
+export async function createKey(ctx: DataCtx, req: TApiKeyInput) {
   assertAdmin(ctx.caller.scope)
-  const scope: ApiKeyScopeInput = Object.fromEntries(
-    Object.entries(req.scope ?? {}).filter(([, v]) => v !== undefined),
-  )
-  try {
-    const created = await createApiKey(ctx.db, { name: req.name, role: req.role, scope, actor: actorOf(ctx.caller) })
-    return { ...created, createdAt: iso(created.createdAt)! }
-  } catch (error) {
-    if (error instanceof ApiKeyError) throw new AppError('INVALID_REQUEST', error.message)
-    throw error
-  }
+  const created = await viaAdmin(() => issueApiKey(ctx.db, actorOf(ctx.caller), req))
+  return { ...created, createdAt: iso(created.createdAt)! }
 }
 
 export async function revokeKey(ctx: DataCtx, id: string) {

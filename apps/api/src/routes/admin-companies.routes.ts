@@ -1,8 +1,8 @@
-import { normaliseKbo } from '@stagebrug/uploads'
+import { ZCompanyInput } from '@stagebrug/admin'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { getCompany, listCompanies, upsertCompanyAsAdmin } from '../data/admin.data.js'
-import { page, ZEmail, ZIdParams, ZNameText, ZPageQuery } from '../schemas/common.js'
+import { page, ZIdParams, ZPageQuery } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -16,18 +16,6 @@ const ZCompany = z.object({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
 })
-
-const ZKbo = z
-  .string()
-  .transform((v, ctx) => {
-    const kbo = normaliseKbo(v)
-    if (kbo === null) {
-      ctx.addIssue({ code: 'custom', message: 'Geen geldig ondernemingsnummer / Not a valid KBO number' })
-      return z.NEVER
-    }
-    return kbo
-  })
-  .describe('Ondernemingsnummer, e.g. 0403.019.261 or BE0403019261')
 
 /** Companies. Admin keys only (a company manages its places with its own key). */
 export const adminCompanyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -52,13 +40,7 @@ export const adminCompanyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       schema: {
         tags,
         summary: 'Create or update a company by KBO number',
-        body: z.object({
-          kboNumber: ZKbo,
-          name: ZNameText().min(2).max(200),
-          contactName: ZNameText().max(200).nullable().optional(),
-          contactEmail: ZEmail().nullable().optional(),
-          contactPhone: z.string().trim().max(50).nullable().optional(),
-        }),
+        body: ZCompanyInput,
         response: { 201: ZCompany.extend({ places: z.number() }) },
       },
     },

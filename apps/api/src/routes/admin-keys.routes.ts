@@ -1,18 +1,14 @@
+import { ZApiKeyInput, ZApiKeyRole } from '@stagebrug/admin'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createKey, listApiKeys, revokeKey } from '../data/admin.data.js'
-import { ZIdParams, ZNameText, ZOk } from '../schemas/common.js'
+import { ZIdParams, ZOk } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
 const tags = ['admin: API keys']
 
-const ZRole = z.enum(['admin', 'school', 'company'])
-const ZScope = z.object({
-  schoolId: z.uuid().optional(),
-  schoolGroupId: z.uuid().optional(),
-  companyId: z.uuid().optional(),
-})
+const ZRole = ZApiKeyRole
 const ZKey = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -41,13 +37,7 @@ export const adminKeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       schema: {
         tags,
         summary: 'Create a key; the response is the only time the key is shown',
-        body: z.object({
-          name: ZNameText().min(2).max(200),
-          role: ZRole,
-          scope: ZScope.optional().describe(
-            'school: schoolId or schoolGroupId; company: companyId; admin: none',
-          ),
-        }),
+        body: ZApiKeyInput,
         response: {
           201: z.object({
             id: z.uuid(),

@@ -1,3 +1,4 @@
+import { ZAdminName, ZCoordinatorInput, ZSchoolInput } from '@stagebrug/admin'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
@@ -9,16 +10,7 @@ import {
   removeCoordinator,
   upsertSchoolAsAdmin,
 } from '../data/admin.data.js'
-import {
-  page,
-  ZEmail,
-  ZIdentifierText,
-  ZIdParams,
-  ZNameText,
-  ZOk,
-  ZPageQuery,
-  ZPostcode,
-} from '../schemas/common.js'
+import { page, ZIdParams, ZOk, ZPageQuery } from '../schemas/common.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
 const admin = { roles: ['admin'] as const }
@@ -53,7 +45,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       config: admin,
       schema: {
         tags,
-        body: z.object({ name: ZNameText().min(2).max(200) }),
+        body: z.object({ name: ZAdminName() }),
         response: { 201: ZGroup },
       },
     },
@@ -79,20 +71,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         summary: 'Create or update a school by instellingsnummer',
-        body: z.object({
-          name: ZNameText().min(2).max(200),
-          instellingsnummer: ZIdentifierText().regex(
-            /^\d{3,6}$/,
-            'Instellingsnummer: 3 tot 6 cijfers / 3 to 6 digits',
-          ),
-          postcode: ZIdentifierText().pipe(ZPostcode),
-          group: ZNameText()
-            .min(2)
-            .max(200)
-            .nullable()
-            .optional()
-            .describe('School group name; created when new'),
-        }),
+        body: ZSchoolInput,
         response: { 201: ZSchool.extend({ coordinators: z.array(ZCoordinator) }) },
       },
     },
@@ -118,7 +97,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         params: ZIdParams,
-        body: z.object({ name: ZNameText().min(2).max(200), email: ZEmail() }),
+        body: ZCoordinatorInput,
         response: { 201: ZCoordinator },
       },
     },

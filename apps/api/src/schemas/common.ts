@@ -1,31 +1,13 @@
-import { postcodeIndex } from '@stagebrug/reference-data'
-import { normaliseIdentifier, normaliseName } from '@stagebrug/uploads'
 import { z } from 'zod'
 
-/**
- * Text that identifies something (instellingsnummer, KBO, place code, e-mail), normalised as an
- * upload's cell is (the same function): invisible characters out, NFKC, trimmed. Chain checks after it.
- */
-export const ZIdentifierText = () => z.string().overwrite(normaliseIdentifier)
-/** A name or other text, normalised as an upload's cell is: invisible characters out, NFC, trimmed. */
-export const ZNameText = () => z.string().overwrite(normaliseName)
-/** An e-mail address as stored: normalised, lower-cased (one person is one address). */
-export const ZEmail = () =>
-  z
-    .string()
-    .overwrite((v) => normaliseIdentifier(v).toLowerCase())
-    .pipe(z.email())
+// The normalised text fields and the postcode rule are @stagebrug/admin's, so the command line's
+// admin writes check exactly what the API does (one definition).
+export { ZEmail, ZIdentifierText, ZNameText, ZPostcode } from '@stagebrug/admin'
 
 export const ZUuid = z.uuid()
 export const ZIdParams = z.object({ id: z.uuid() })
 export const ZIsoDate = z.iso.date()
 export const ZTimestamp = z.iso.datetime({ offset: true })
-
-/** A Belgian postcode that exists (the database refuses others by foreign key; say so in the request). */
-export const ZPostcode = z
-  .string()
-  .regex(/^\d{4}$/, '4 digits')
-  .refine((v) => postcodeIndex().has(v), 'Onbekende postcode / Unknown postcode')
 
 export const ZPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200, default 50)'),

@@ -1,5 +1,6 @@
-import { type DbHandle, upsertSchool } from '@stagebrug/db'
-import { postcodeIndex } from '@stagebrug/reference-data'
+import { saveSchool } from '@stagebrug/admin'
+import type { DbHandle } from '@stagebrug/db'
+import { reportAdminError } from './admin-errors.js'
 
 export interface SchoolAddArgs {
   readonly number?: string | undefined
@@ -8,28 +9,23 @@ export interface SchoolAddArgs {
   readonly group?: string | undefined
 }
 
-/** `stagebrug school add --number <instellingsnummer> --name <name> --postcode <postcode> [--group <name>]`. */
-export async function schoolAdd(handle: DbHandle, args: SchoolAddArgs): Promise<number> {
-  const problems: string[] = []
-  if (!args.number || !/^\d{3,6}$/.test(args.number)) {
-    problems.push('--number: instellingsnummer van 3 tot 6 cijfers / institution number of 3 to 6 digits')
+const FLAGS = { instellingsnummer: '--number', name: '--name', postcode: '--postcode', group: '--group' }
+
+/**
+ * `stagebrug school add --number <instellingsnummer> --name <name> --postcode <postcode> [--group <name>]`:
+ * the API's own write (@stagebrug/admin: same rules, same audit row), as `actor`.
+ */
+export async function schoolAdd(handle: DbHandle, actor: string, args: SchoolAddArgs): Promise<number> {
+  try {
+    const school = await saveSchool(handle.db, actor, {
+      name: args.name,
+      instellingsnummer: args.number,
+      postcode: args.postcode,
+      group: args.group ?? null,
+    })
+    console.log(`School ${school.instellingsnummer} (${school.name}) opgeslagen / saved: ${school.id}`)
+    return 0
+  } catch (error) {
+    return reportAdminError(error, FLAGS)
   }
-  if (!args.name?.trim()) problems.push('--name: naam van de school is verplicht / school name is required')
-  if (!args.postcode || !postcodeIndex().has(args.postcode)) {
-    problems.push(
-      `--postcode: ${JSON.stringify(args.postcode ?? '')} is geen Belgische postcode / not a Belgian postcode`,
-    )
-  }
-  if (problems.length > 0) {
-    for (const p of problems) console.error(p)
-    return 2
-  }
-  const id = await upsertSchool(handle.db, {
-    name: args.name!.trim(),
-    instellingsnummer: args.number!,
-    postcode: args.postcode!,
-    group: args.group ?? null,
-  })
-  console.log(`School ${args.number} (${args.name!.trim()}) opgeslagen / saved: ${id}`)
-  return 0
 }

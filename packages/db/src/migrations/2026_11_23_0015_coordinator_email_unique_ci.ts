@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely'
 // address is stored trimmed and lower-cased, the others are deleted and each merge is written to
 // the audit log. Nothing references coordinator by foreign key; the mail ledger names recipients
 // as 'coordinator:<id>' and 'watch:<id>' (one row per run and recipient). A duplicate's ledger row
-// follows the kept row where the kept row has none in that run (one per run when several could);
+// follows the kept row where the kept row has none in that run (the oldest duplicate's, when several could);
 // where it has one, the duplicate's row stays as it was: a mail that was really sent, to its own
 // address (every ledger row carries it), so sending and history keep working.
 // One person may still coordinate two schools: the index is per school.
@@ -19,8 +19,8 @@ const ACTOR = 'migration:2026_11_23_0015'
 // biome-ignore lint/suspicious/noExplicitAny: frozen migrations see no schema types (house rule 5)
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create temporary table coordinator_merge as
-    select id, school_id, keep from (
-      select id, school_id, first_value(id) over (
+    select id, school_id, created_at, keep from (
+      select id, school_id, created_at, first_value(id) over (
         partition by school_id, lower(btrim(email)) order by created_at asc, id asc
       ) as keep
       from coordinator
@@ -30,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const prefix of ['coordinator:', 'watch:']) {
     await sql`
       with moves as (
-        select o.id, m.keep, row_number() over (partition by o.run_id, m.keep order by o.recipient) as n
+        select o.id, m.keep, row_number() over (partition by o.run_id, m.keep order by m.created_at, m.id) as n
         from mail_outbox o
         join coordinator_merge m on o.recipient = ${prefix} || m.id::text
         where not exists (

@@ -52,7 +52,7 @@ export function hashApiKey(key: string): string {
 export async function createApiKey(db: Kysely<Database>, req: NewApiKeyRequest): Promise<CreatedApiKey> {
   const scope = req.scope ?? {}
   const name = req.name.trim()
-  if (name === '') throw new ApiKeyError('A key needs a name')
+  if (name === '') throw new ApiKeyError('Een sleutel heeft een naam nodig / A key needs a name')
   const set = (['schoolId', 'schoolGroupId', 'companyId'] as const).filter((k) => scope[k] !== undefined)
   const fits =
     req.role === 'admin'
@@ -63,10 +63,10 @@ export async function createApiKey(db: Kysely<Database>, req: NewApiKeyRequest):
   if (!fits) {
     throw new ApiKeyError(
       req.role === 'admin'
-        ? 'An admin key has no scope'
+        ? 'Een beheerderssleutel heeft geen bereik / An admin key has no scope'
         : req.role === 'school'
-          ? 'A school key needs exactly one of schoolId or schoolGroupId'
-          : 'A company key needs a companyId',
+          ? 'Een schoolsleutel heeft juist één schoolId of schoolGroupId nodig / A school key needs exactly one of schoolId or schoolGroupId'
+          : 'Een bedrijfssleutel heeft een companyId nodig / A company key needs a companyId',
     )
   }
   const key = `sb_${randomBytes(32).toString('base64url')}`
@@ -94,6 +94,8 @@ export async function createApiKey(db: Kysely<Database>, req: NewApiKeyRequest):
   })
 }
 
+const DUTCH = { school: 'school', school_group: 'scholengroep', company: 'bedrijf' } as const
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 async function assertScopeExists(trx: Transaction<Database>, scope: ApiKeyScopeInput): Promise<void> {
@@ -107,7 +109,8 @@ async function assertScopeExists(trx: Transaction<Database>, scope: ApiKeyScopeI
     const found = UUID.test(id)
       ? await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
       : undefined
-    if (!found) throw new ApiKeyError(`No ${table.replace('_', ' ')} with id ${id}`)
+    if (!found)
+      throw new ApiKeyError(`Geen ${DUTCH[table]} met id ${id} / No ${table.replace('_', ' ')} with id ${id}`)
   }
 }
 

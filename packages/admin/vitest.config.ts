@@ -1,0 +1,3 @@
+import { stagebrugProject } from '../../vitest.project.js'
+
+export default stagebrugProject('admin')
