@@ -3,11 +3,9 @@ import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import { serverSecret } from '@stagebrug/db'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { installAuth } from './auth/guard.js'
-import { useCursorSecret } from './data/page.js'
 import type { ApiDeps } from './deps.js'
 import { AppError, answerClientError, errorHandler, sendProblem } from './errors.js'
 import { adminAuditRoutes } from './routes/admin-audit.routes.js'
@@ -80,8 +78,6 @@ function containsNul(value: unknown): boolean {
  */
 export async function createApp(deps: ApiDeps): Promise<FastifyInstance> {
   const { settings } = deps
-  // The server secret keys the cursors (and the candidate codes): read once, before any request.
-  useCursorSecret(await serverSecret(deps.db))
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: settings.bodyLimitBytes,

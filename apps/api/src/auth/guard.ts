@@ -1,4 +1,4 @@
-import type { Database } from '@stagebrug/db'
+import { type Database, serverSecret } from '@stagebrug/db'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { AppError, sendProblem, toAppError } from '../errors.js'
@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated caller; set on every route that is not public. */
     caller: Caller | null
+    /** The server secret (read once per database handle), set with the caller. */
+    secret: Buffer | null
     /** Why the guard refuses the request (401 or 403), answered after the rate limit has counted it. */
     refusal: AppError | null
   }
@@ -38,12 +40,15 @@ const isDashboard = (path: string) => path === DASHBOARD_PATH || path.startsWith
 export function installAuth(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('caller', null)
   app.decorateRequest('refusal', null)
+  app.decorateRequest('secret', null)
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config
     const path = request.url.split('?')[0] ?? ''
     if (config.public || isDocs(path)) return
     try {
       request.caller = await authenticate(db, keyFromHeader(request.headers.authorization))
+      // Cached per handle after the first read; a database that is away is a 503 like the key lookup.
+      request.secret = await serverSecret(db)
     } catch (error) {
       const refusal = toAppError(error)
       // Only "no valid key" waits for the rate limit; a database that is away is answered at once.
@@ -75,6 +80,12 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>): void {
       )
     sendProblem(reply, refusal, path)
   })
+}
+
+/** The server secret of a route that is not public (the guard has set it with the caller). */
+export function secretOf(request: { secret: Buffer | null }): Buffer {
+  if (!request.secret) throw new AppError('UNAUTHENTICATED', 'Geen sleutel / No key')
+  return request.secret
 }
 
 /** The caller of a route that is not public (the guard has set it). */

@@ -49,13 +49,13 @@ export async function listSchools(ctx: DataCtx, f: PageRequest & { readonly grou
   const rows = await visibleSchools(ctx.db, ctx.caller.scope)
     .leftJoin('school_group as g', 'g.id', 'sc.school_group_id')
     .select(['sc.id', 'sc.name', 'sc.instellingsnummer', 'sc.postcode', 'sc.school_group_id', 'g.name as group_name', SCHOOL_KEYSET.key.as('sort_key')])
-    .where(afterCursor(SCHOOL_KEYSET, f.cursor))
+    .where(afterCursor(ctx, SCHOOL_KEYSET, f.cursor))
     .$if(f.groupId !== undefined, (q) => q.where('sc.school_group_id', '=', f.groupId!))
     .orderBy(k1)
     .orderBy(k2)
     .limit(f.limit + 1)
     .execute()
-  return toPage(rows, f.limit, (r) => r.id, schoolView)
+  return toPage(ctx, rows, f.limit, (r) => r.id, schoolView)
 }
 
 const schoolView = (r: {
@@ -156,13 +156,13 @@ export async function listCompanies(ctx: DataCtx, f: PageRequest & { readonly q?
   const rows = await ctx.db
     .selectFrom('company as c')
     .select(['c.id', 'c.kbo_number', 'c.name', 'c.contact_name', 'c.contact_email', 'c.contact_phone', COMPANY_KEYSET.key.as('sort_key')])
-    .where(afterCursor(COMPANY_KEYSET, f.cursor))
+    .where(afterCursor(ctx, COMPANY_KEYSET, f.cursor))
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('c.name', 'ilike', `%${f.q}%`), eb('c.kbo_number', '=', f.q!)])))
     .orderBy(k1)
     .orderBy(k2)
     .limit(f.limit + 1)
     .execute()
-  return toPage(rows, f.limit, (r) => r.id, companyView)
+  return toPage(ctx, rows, f.limit, (r) => r.id, companyView)
 }
 
 export async function getCompany(ctx: DataCtx, id: string) {
@@ -247,7 +247,7 @@ export async function listAudit(
     .selectFrom('audit_log as a')
     .selectAll('a')
     .select(AUDIT_KEYSET.key.as('sort_key'))
-    .where(afterCursor(AUDIT_KEYSET, f.cursor))
+    .where(afterCursor(ctx, AUDIT_KEYSET, f.cursor))
     .$if(!!f.actor, (q) => q.where('a.actor', '=', f.actor!))
     .$if(!!f.action, (q) => q.where('a.action', '=', f.action!))
     .$if(!!f.subject, (q) => q.where('a.subject', '=', f.subject!))
@@ -255,5 +255,5 @@ export async function listAudit(
     .orderBy(k2)
     .limit(f.limit + 1)
     .execute()
-  return toPage(rows, f.limit, (r) => String(r.id), (r) => ({ id: r.id, actor: r.actor, action: r.action, subject: r.subject, at: iso(r.at)!, detail: r.detail }))
+  return toPage(ctx, rows, f.limit, (r) => String(r.id), (r) => ({ id: r.id, actor: r.actor, action: r.action, subject: r.subject, at: iso(r.at)!, detail: r.detail }))
 }

@@ -1,5 +1,4 @@
 import { companyCandidate } from '@stagebrug/company-view'
-import { serverSecret } from '@stagebrug/db'
 import { type InferResult, sql } from 'kysely'
 import { notFound } from '../errors.js'
 import { competenceById, programmeTitle } from '../lookups/reference.js'
@@ -155,8 +154,7 @@ async function auditViews(ctx: DataCtx, action: string, subject: string, items: 
 export async function listCompanyProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<CompanyProposal>> {
   const rows = await runPage(ctx, companyPage(ctx, f))
   const contacts = await contactsOf(ctx, rows.slice(0, f.limit))
-  const secret = await serverSecret(ctx.db)
-  const page = toPage(rows, f.limit, (r) => r.id, (r) => toCompanyView(r, secret, contacts))
+  const page = toPage(ctx, rows, f.limit, (r) => r.id, (r) => toCompanyView(r, ctx.secret, contacts))
   await auditViews(ctx, 'proposal.list', 'proposals', page.items)
   return page
 }
@@ -165,7 +163,7 @@ export async function getCompanyProposal(ctx: DataCtx, id: string): Promise<Comp
   const rows = await runPage(ctx, companyPage(ctx, { limit: 1 }, id))
   const row = rows[0]
   if (!row) throw notFound('Voorstel / Proposal')
-  const view = toCompanyView(row, await serverSecret(ctx.db), await contactsOf(ctx, rows))
+  const view = toCompanyView(row, ctx.secret, await contactsOf(ctx, rows))
   await auditViews(ctx, 'proposal.read', `proposal:${id}`, [view])
   return view
 }

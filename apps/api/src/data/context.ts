@@ -8,6 +8,8 @@ export interface DataCtx {
   readonly db: Kysely<Database>
   readonly caller: Caller
   readonly now: () => Date
+  /** The server secret (migration 0014): keys the cursors and a company's candidate codes. */
+  readonly secret: Buffer
 }
 
 /** Writes the caller's audit entry; pass the write's transaction so both commit or neither. */

@@ -24,47 +24,47 @@ export interface Keyset {
 
 // Cursors are sealed with AES-256-GCM (issue 13): the sort key inside (for a company, a score it
 // may not see) is neither readable nor forgeable. The key is derived with HKDF from the server
-// secret under its own purpose label; createApp installs it before the first request. A process
-// keeps every key it was given (tests build apps on several databases), newest first.
-const CURSOR_KEYS: Buffer[] = []
+// secret (`serverSecret` in db, which the guard puts on the request) under its own purpose label.
 const IV = 12
 const TAG = 16
 /** Plain cursors are padded to a multiple of this, so a cursor's length tells nothing of its key. */
 const BLOCK = 64
+const cursorKeys = new WeakMap<Buffer, Buffer>()
 
-/** Installs the key cursors are sealed with, derived from the server secret (`serverSecret` in db). */
-export function useCursorSecret(secret: Uint8Array): void {
-  const key = Buffer.from(hkdfSync('sha256', secret, new Uint8Array(0), 'stagebrug/api-cursor/v1', 32))
-  if (!CURSOR_KEYS.some((k) => k.equals(key))) CURSOR_KEYS.unshift(key)
+/** The cursor key of a server secret, derived once per secret. */
+function cursorKeyOf(secret: Buffer): Buffer {
+  let key = cursorKeys.get(secret)
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, new Uint8Array(0), 'stagebrug/api-cursor/v1', 32))
+    cursorKeys.set(secret, key)
+  }
+  return key
 }
 
-function seal(value: [string, string]): string {
-  const key = CURSOR_KEYS[0]
-  if (!key) throw new Error('No cursor key: createApp installs it with useCursorSecret')
+function seal(secret: Buffer, value: [string, string]): string {
   const json = JSON.stringify(value)
   const plain = Buffer.from(json.padEnd(Math.ceil(json.length / BLOCK) * BLOCK, ' '), 'utf8')
   const iv = randomBytes(IV)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const cipher = createCipheriv('aes-256-gcm', cursorKeyOf(secret), iv)
   const sealed = Buffer.concat([cipher.update(plain), cipher.final()])
   return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url')
 }
 
-function unseal(cursor: string): string | undefined {
+function unseal(secret: Buffer, cursor: string): string | undefined {
   const raw = Buffer.from(cursor, 'base64url')
   if (raw.length <= IV + TAG || raw.toString('base64url') !== cursor) return undefined
-  for (const key of CURSOR_KEYS) {
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV))
-      decipher.setAuthTag(raw.subarray(raw.length - TAG))
-      return Buffer.concat([decipher.update(raw.subarray(IV, raw.length - TAG)), decipher.final()]).toString('utf8')
-    } catch {}
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', cursorKeyOf(secret), raw.subarray(0, IV))
+    decipher.setAuthTag(raw.subarray(raw.length - TAG))
+    return Buffer.concat([decipher.update(raw.subarray(IV, raw.length - TAG)), decipher.final()]).toString('utf8')
+  } catch {
+    return undefined
   }
-  return undefined
 }
 
-function decode(cursor: string): [string, string] {
+function decode(ctx: DataCtx, cursor: string): [string, string] {
   try {
-    const plain = unseal(cursor)
+    const plain = unseal(ctx.secret, cursor)
     const value: unknown = plain === undefined ? undefined : JSON.parse(plain)
     if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
       return value as [string, string]
@@ -73,14 +73,14 @@ function decode(cursor: string): [string, string] {
 }
 
 /** The sort key a cursor holds; undefined without a cursor (INVALID_REQUEST when it is not one of ours). */
-export function cursorKey(cursor: string | undefined): string | undefined {
-  return cursor ? decode(cursor)[0] : undefined
+export function cursorKey(ctx: DataCtx, cursor: string | undefined): string | undefined {
+  return cursor ? decode(ctx, cursor)[0] : undefined
 }
 
 /** The condition "after the cursor" for a keyset; true without a cursor. */
-export function afterCursor(keyset: Keyset, cursor: string | undefined): Expression<SqlBool> {
+export function afterCursor(ctx: DataCtx, keyset: Keyset, cursor: string | undefined): Expression<SqlBool> {
   if (!cursor) return sql<SqlBool>`true`
-  const [key, id] = decode(cursor)
+  const [key, id] = decode(ctx, cursor)
   const op = sql.raw(keyset.direction === 'desc' ? '<' : '>')
   return sql<SqlBool>`(${keyset.key}, ${sql.ref(keyset.id)}::text) ${op} (${key}::text, ${id}::text)`
 }
@@ -93,6 +93,7 @@ export function keysetOrder(keyset: Keyset) {
 
 /** Cuts `limit + 1` fetched rows into a page; rows carry `sort_key` and their id. */
 export function toPage<R extends { sort_key: string }, T>(
+  ctx: DataCtx,
   rows: readonly R[],
   limit: number,
   idOf: (row: R) => string,
@@ -103,7 +104,7 @@ export function toPage<R extends { sort_key: string }, T>(
   const last = kept.at(-1)
   return {
     items: kept.map(map),
-    nextCursor: more && last ? seal([last.sort_key, idOf(last)]) : null,
+    nextCursor: more && last ? seal(ctx.secret, [last.sort_key, idOf(last)]) : null,
   }
 }
 

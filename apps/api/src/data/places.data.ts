@@ -76,7 +76,7 @@ export async function listOpenPlaces(ctx: DataCtx, f: PlaceFilter): Promise<Page
 }
 
 async function listPlaces(
-  _ctx: DataCtx,
+  ctx: DataCtx,
   base: ReturnType<typeof ownPlaces> | ReturnType<typeof openPlacesFor>,
   f: PlaceFilter,
 ): Promise<Page<PlaceView>> {
@@ -84,7 +84,7 @@ async function listPlaces(
     .innerJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
     .selectAll('pl')
     .select(['pc.municipality', KEYSET.key.as('sort_key')])
-    .where(afterCursor(KEYSET, f.cursor))
+    .where(afterCursor(ctx, KEYSET, f.cursor))
   if (f.status) q = q.where('pl.status', '=', f.status)
   if (f.kind) q = q.where('pl.kind', '=', f.kind)
   if (f.programmeId !== undefined) q = q.where(sql<boolean>`${f.programmeId} = any(pl.programmes)`)
@@ -94,7 +94,7 @@ async function listPlaces(
   }
   const [k1, k2] = keysetOrder(KEYSET)
   const rows = await q.orderBy(k1).orderBy(k2).limit(f.limit + 1).execute()
-  return toPage(rows, f.limit, (r) => r.id, placeView)
+  return toPage(ctx, rows, f.limit, (r) => r.id, placeView)
 }
 
 export async function getOwnPlace(ctx: DataCtx, id: string): Promise<PlaceView> {

@@ -92,8 +92,8 @@ interface PageTables {
 export function pageConditions(ctx: DataCtx, f: ProposalFilter, keyset: ProposalKeyset, id?: string): Expression<SqlBool> {
   const eb = expressionBuilder<PageTables, 'p' | 'pl'>()
   if (id !== undefined) return eb('p.id', '=', id)
-  const all: Expression<SqlBool>[] = [afterCursor(keyset, f.cursor)]
-  const after = cursorKey(f.cursor)
+  const all: Expression<SqlBool>[] = [afterCursor(ctx, keyset, f.cursor)]
+  const after = cursorKey(ctx, f.cursor)
   if (after !== undefined && keyset.seek) all.push(keyset.seek(after))
   if (f.run === undefined || f.run === 'latest') all.push(latestOrAccepted(ctx))
   else if (f.run !== 'all') all.push(eb('p.run_id', '=', f.run))
@@ -200,7 +200,7 @@ export type SchoolProposal = ReturnType<typeof toSchoolView>
 /** A school's proposals for its students with the reasons; audited (names are personal data). */
 export async function listSchoolProposals(ctx: DataCtx, f: ProposalFilter): Promise<Page<SchoolProposal>> {
   const rows = await runPage(ctx, schoolPage(ctx, f))
-  const page = toPage(rows, f.limit, (r) => r.id, toSchoolView)
+  const page = toPage(ctx, rows, f.limit, (r) => r.id, toSchoolView)
   await auditRead(ctx, 'proposal.list', 'proposals', {
     ids: page.items.map((p) => p.id),
     students: [...new Set(page.items.map((p) => p.student.id))],

@@ -48,13 +48,13 @@ export async function listRuns(ctx: DataCtx, f: PageRequest & { readonly status?
     .selectFrom('match_run as r')
     .selectAll('r')
     .select(RUN_KEYSET.key.as('sort_key'))
-    .where(afterCursor(RUN_KEYSET, f.cursor))
+    .where(afterCursor(ctx, RUN_KEYSET, f.cursor))
     .$if(!!f.status, (q) => q.where('r.status', '=', f.status!))
     .orderBy(k1)
     .orderBy(k2)
     .limit(f.limit + 1)
     .execute()
-  return toPage(rows, f.limit, (r) => r.id, runView)
+  return toPage(ctx, rows, f.limit, (r) => r.id, runView)
 }
 
 /** A run with its figures and the coordinators' overrides it applied (pins) or that changed it (moves). */

@@ -54,7 +54,7 @@ export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page
       's.home_postcode',
       KEYSET.key.as('sort_key'),
     ])
-    .where(afterCursor(KEYSET, f.cursor))
+    .where(afterCursor(ctx, KEYSET, f.cursor))
   if (f.status === 'withdrawn') q = q.where('s.status', '=', 'withdrawn')
   else if (f.status === 'placed') q = q.where('s.status', '<>', 'withdrawn').where('ap.id', 'is not', null)
   else if (f.status === 'open') q = q.where('s.status', '<>', 'withdrawn').where('ap.id', 'is', null)
@@ -66,7 +66,7 @@ export async function listStudents(ctx: DataCtx, f: StudentFilter): Promise<Page
   }
   const [k1, k2] = keysetOrder(KEYSET)
   const rows = await runPage(ctx, q.orderBy(k1).orderBy(k2).limit(f.limit + 1))
-  const page = toPage(rows, f.limit, (r) => r.id, toSummary)
+  const page = toPage(ctx, rows, f.limit, (r) => r.id, toSummary)
   await auditRead(ctx, 'student.list', 'students', { ids: page.items.map((s) => s.id) })
   return page
 }

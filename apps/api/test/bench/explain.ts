@@ -1,7 +1,7 @@
 // `pnpm --filter @stagebrug/api exec tsx --conditions=@stagebrug/source test/bench/explain.ts <db>`:
 // EXPLAIN ANALYZE of every query the benched read endpoints send, on a kept bench database (see
 // read-latency.ts --keep), as the heaviest school and company. Shows which plans the indexes give.
-import type { Database } from '@stagebrug/db'
+import { type Database, serverSecret } from '@stagebrug/db'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { authenticate } from '../../src/auth/authenticate.js'
@@ -30,7 +30,7 @@ let capture = false
 const db = new Kysely<Database>({
   dialect: new PostgresDialect({ pool }),
   log: (event) => {
-    if (capture && event.level === 'query' && /^\s*select/i.test(event.query.sql))
+    if (capture && event.level === 'query' && /^\s*(\/\*.*?\*\/\s*)?select/is.test(event.query.sql))
       seen.push({ sql: event.query.sql, parameters: event.query.parameters })
   },
 })
@@ -57,7 +57,8 @@ async function main() {
   const targets = await readTargets(db, tenants)
   const school = await authenticate(db, targets[0]!.key)
   const company = await authenticate(db, targets[3]!.key)
-  const as = (caller: typeof school): DataCtx => ({ db, caller, now: () => new Date() })
+  const secret = await serverSecret(db)
+  const as = (caller: typeof school): DataCtx => ({ db, caller, now: () => new Date(), secret })
   const studentId = targets[1]!.path.split('/').at(-1)!
   await explainAll('GET /school/students?limit=50', () => listStudents(as(school), { limit: 50 }))
   await explainAll('GET /school/students/:id', () => getStudent(as(school), studentId))
