@@ -130,6 +130,18 @@ describe.each(ENGINES)('purgeSchoolYear on %s', (engine) => {
         subject: 'pin:b',
         detail: { student: keep[0], place: proposal.place_id, reason: 'blijft' },
       },
+      // A decline's reason for the school is free text too (issue 13).
+      {
+        actor: 'test',
+        action: 'proposal.status',
+        subject: `proposal:${proposal.id}`,
+        detail: {
+          student: proposal.student_id,
+          from: 'accepted',
+          to: 'declined',
+          reason: 'ziek volgens de moeder',
+        },
+      },
     ])
     // Refused uploads quote cell values in their row errors: one from last year, one from this year.
     const errors = json([{ row: 3, column: 'naam', value: 'Peeters', message: 'verplicht' }])
@@ -267,7 +279,14 @@ describe.each(ENGINES)('purgeSchoolYear on %s', (engine) => {
       ['pin:a', null, 'string'],
       ['pin:b', 'blijft', 'string'],
     ])
-    expect(counts.auditReasons).toBe(1)
+    const declines = await handle.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'proposal.status')
+      .where('actor', '=', 'test')
+      .execute()
+    expect(declines.map((d) => d.detail.reason ?? null)).toEqual([null])
+    expect(counts.auditReasons).toBe(2)
     const audit = await handle.db
       .selectFrom('audit_log')
       .select(['actor', 'detail'])

@@ -102,7 +102,7 @@ export async function purgeSchoolYear(db: Kysely<Database>, options: PurgeOption
       const reasons = await trx
         .updateTable('audit_log')
         .set({ detail: sql`detail - 'reason'` })
-        .where('action', 'in', ['pin.create', 'proposal.move'])
+        .where('action', 'in', ['pin.create', 'proposal.move', 'proposal.status'])
         .where(sql<boolean>`detail ? 'reason'`)
         .where(
           sql<string>`detail->>'student'`,
