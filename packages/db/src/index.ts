@@ -47,6 +47,7 @@ export {
   type OpenRunRequest,
   openMatchRun,
 } from './repositories/match-run.repository.js'
+export { loadMissingNames, type MissingNamesSource } from './repositories/missing-names.repository.js'
 export { activePins } from './repositories/override.repository.js'
 export { loadPairInput } from './repositories/pair-input.repository.js'
 export {

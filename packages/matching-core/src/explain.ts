@@ -1,4 +1,5 @@
-import type { Proposal, UnmatchedCode, UnmatchedReason } from './result.js'
+import type { PlaceId } from './model.js'
+import type { MissingAt, Proposal, UnmatchedCode, UnmatchedReason } from './result.js'
 import type { RuleCode } from './rules/index.js'
 
 /** Dutch (nl-BE) label of each hard rule, as a coordinator reads it. */
@@ -7,6 +8,7 @@ export const RULE_LABELS_NL: Readonly<Record<RuleCode, string>> = {
   kind_mismatch: 'ander soort plaats (stage, duaal, job)',
   programme_mismatch: 'andere studierichting',
   too_far: 'te ver van huis',
+  abroad_not_chosen: 'plaats in het buitenland, niet gekozen door de leerling',
   period_no_overlap: 'periode past niet',
   blocked_after_rejection: 'eerder afgewezen',
   grade_too_low: 'graad te laag (stage vanaf de 2de graad)',
@@ -76,8 +78,42 @@ export function explainProposal(p: Proposal): readonly Reason[] {
   return reasons
 }
 
-/** Why a student has no place, in plain Dutch. */
-export function explainUnmatched(r: UnmatchedReason, maxTravelKm: number): string {
+/** The names a school needs to act on a missing recognition or mentor (resolved by the shell). */
+export interface MissingNames {
+  /** The student's programme, e.g. "Logistiek duaal". */
+  readonly programme: string
+  /** The company and municipality of a place; undefined when unknown. */
+  readonly place: (
+    id: PlaceId,
+  ) => { readonly company: string; readonly municipality: string | null } | undefined
+}
+
+/**
+ * Why a student has no place, in plain Dutch. With `names`, a `no_eligible_place` reason also says
+ * what is missing at the nearest places that fail only for want of it, so the school can act:
+ * "Wat ontbreekt: erkenning voor Logistiek duaal ontbreekt bij Logi NV (Gent, 4 km)."
+ */
+export function explainUnmatched(r: UnmatchedReason, maxTravelKm: number, names?: MissingNames): string {
+  const base = explainCode(r, maxTravelKm)
+  if (!names || r.missingAt.length === 0) return base
+  return `${base} ${explainMissing(r.missingAt, names)}`
+}
+
+/** "Wat ontbreekt: …" for places that lack a recognition or a valid mentor; nearest first per rule. */
+export function explainMissing(missing: readonly MissingAt[], names: MissingNames): string {
+  const parts = missing.map((m) => {
+    const n = names.place(m.place)
+    const at = n
+      ? `${n.company} (${n.municipality ? `${n.municipality}, ` : ''}${formatKm(m.distanceKm)})`
+      : `een werkplek op ${formatKm(m.distanceKm)}`
+    return m.code === 'no_recognition'
+      ? `erkenning voor ${names.programme} ontbreekt bij ${at}`
+      : `geen geldige mentor bij ${at}`
+  })
+  return `Wat ontbreekt: ${parts.join('; ')}.`
+}
+
+function explainCode(r: UnmatchedReason, maxTravelKm: number): string {
   switch (r.code) {
     case 'no_places_for_programme':
       return 'Er is nog geen enkele plaats voor deze studierichting (of een verwante) en dit soort traject.'

@@ -24,8 +24,10 @@ export {
   type ScoreWeights,
 } from './config.js'
 export {
+  explainMissing,
   explainProposal,
   explainUnmatched,
+  type MissingNames,
   type Reason,
   type ReasonCode,
   RULE_LABELS_NL,
@@ -72,6 +74,7 @@ export {
 export type {
   MatchResult,
   MatchSummary,
+  MissingAt,
   PlaceOutcome,
   Proposal,
   ProposalKind,

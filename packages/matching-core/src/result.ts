@@ -34,6 +34,20 @@ export interface UnmatchedReason {
   readonly failedRules: readonly { readonly code: RuleCode; readonly places: number }[]
   /** outranked: how many eligible places the student applied to. */
   readonly candidates: number
+  /**
+   * no_eligible_place: the nearest places in range (at most `MISSING_PER_RULE` per rule, nearest
+   * first) whose first failing rule is one the company can mend by entering data — a recognition
+   * for the student's programme or a valid mentor — so the school can ask for it.
+   */
+  readonly missingAt: readonly MissingAt[]
+}
+
+/** A dual place in range that fails only for want of a recognition or a valid mentor. */
+export interface MissingAt {
+  readonly code: 'no_recognition' | 'no_valid_mentor'
+  readonly place: PlaceId
+  /** Straight line from the student's home, rounded to 0.1 km. */
+  readonly distanceKm: number
 }
 
 export interface StudentOutcome {

@@ -1,9 +1,11 @@
-import { type PartWrite, savePart } from '@stagebrug/db'
+import { loadMissingNames, type PartWrite, savePart } from '@stagebrug/db'
 import {
   explainProposal,
   explainUnmatched,
   type MatchInput,
+  type MatchResult,
   type MatchSummary,
+  type MissingNames,
   match,
 } from '@stagebrug/matching-core'
 import type { WorkerDeps } from './deps.js'
@@ -34,6 +36,7 @@ export async function runPart(
   const result = match(job.input, job.options)
   const t1 = performance.now()
   const maxKm = new Map(job.input.students.map((s) => [s.id as string, s.maxTravelKm]))
+  const namesOf = await missingNames(deps.db, job.input, result)
   const write: PartWrite = {
     proposals: result.students.flatMap((o) =>
       o.proposals.map((p) => ({ ...p, reasons: explainProposal(p) })),
@@ -43,7 +46,9 @@ export async function runPart(
       status: o.status,
       place: o.placement,
       unmatchedCode: o.unmatched?.code ?? null,
-      unmatchedReason: o.unmatched ? explainUnmatched(o.unmatched, maxKm.get(o.student) ?? 0) : null,
+      unmatchedReason: o.unmatched
+        ? explainUnmatched(o.unmatched, maxKm.get(o.student) ?? 0, namesOf(o.student))
+        : null,
     })),
   }
   const written = await savePart(deps.db, job.runId, job.part, write)
@@ -62,4 +67,30 @@ export async function runPart(
     written ? 'part stored' : 'part was stored before',
   )
   return { part: job.part, unconnected: job.unconnected, written, summary: result.summary }
+}
+
+/**
+ * The names the reasons of unplaced pupils need to say what is missing where ("erkenning voor
+ * Logistiek duaal ontbreekt bij …"): one lookup of the few places and programmes involved.
+ */
+async function missingNames(
+  db: WorkerDeps['db'],
+  input: MatchInput,
+  result: MatchResult,
+): Promise<(student: string) => MissingNames | undefined> {
+  const programmeOf = new Map(input.students.map((s) => [s.id as string, s.programme as number]))
+  const placeIds: string[] = []
+  const programmeIds: number[] = []
+  for (const o of result.students) {
+    if (!o.unmatched || o.unmatched.missingAt.length === 0) continue
+    for (const m of o.unmatched.missingAt) placeIds.push(m.place)
+    programmeIds.push(programmeOf.get(o.student) ?? 0)
+  }
+  if (placeIds.length === 0) return () => undefined
+  const names = await loadMissingNames(db, placeIds, programmeIds)
+  const place: MissingNames['place'] = (id) => names.places.get(id)
+  return (student) => {
+    const title = names.programmes.get(programmeOf.get(student) ?? 0)
+    return title === undefined ? undefined : { programme: title, place }
+  }
 }

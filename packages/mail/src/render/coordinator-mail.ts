@@ -60,6 +60,17 @@ const KIND_NL: Record<ProposalKind, string> = {
 }
 
 const NO_REASON = 'Er is geen reden opgegeven.'
+/** Where the core's reason says what is missing at which places (see `explainMissing`). */
+const MISSING = ' Wat ontbreekt: '
+
+/** The reason split into its sentence and the places' missing recognitions or mentors, one per line. */
+function unmatchedParts(reason: string | null): { why: string; missing: string[] } {
+  const text = oneLine(reason ?? NO_REASON)
+  const at = text.indexOf(MISSING)
+  if (at === -1) return { why: text, missing: [] }
+  const list = text.slice(at + MISSING.length).replace(/\.$/, '')
+  return { why: text.slice(0, at), missing: list.split('; ').filter((x) => x.length > 0) }
+}
 
 /** The shortlist mail for one coordinator (trajectbegeleider), in Dutch, HTML and plain text. Pure. */
 export function renderCoordinatorMail(d: CoordinatorDigest, footer: FooterInfo): RenderedMail {
@@ -102,7 +113,9 @@ function renderText(d: CoordinatorDigest, intro: string[], footer: FooterInfo): 
   d.students.forEach((s, i) => {
     out.push('', `${i + 1}. ${studentHeading(s)} — ${STATUS_NL[s.status]}`)
     if (s.status === 'unmatched' || s.proposals.length === 0) {
-      out.push(`   Geen voorstel: ${oneLine(s.unmatchedReason ?? NO_REASON)}`)
+      const { why, missing } = unmatchedParts(s.unmatchedReason)
+      out.push(`   Geen voorstel: ${why}`)
+      if (missing.length > 0) out.push('   Wat ontbreekt:', ...missing.map((m) => `   - ${m}`))
     }
     for (const p of s.proposals) {
       out.push(`   ${p.rank}. ${KIND_NL[p.kind]}: ${place(p)} — score ${formatScore(p.score)}`)
@@ -123,7 +136,12 @@ function renderHtml(d: CoordinatorDigest, intro: string[], footer: FooterInfo): 
     parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(studentHeading(s))}</h2>`)
     parts.push(`<p style="${STYLE.meta}">${escapeHtml(STATUS_NL[s.status])}</p>`)
     if (s.status === 'unmatched' || s.proposals.length === 0) {
-      parts.push(`<p>Geen voorstel: ${escapeHtml(oneLine(s.unmatchedReason ?? NO_REASON))}</p>`)
+      const { why, missing } = unmatchedParts(s.unmatchedReason)
+      parts.push(`<p>Geen voorstel: ${escapeHtml(why)}</p>`)
+      if (missing.length > 0) {
+        const items = missing.map((m) => `<li>${escapeHtml(m)}</li>`).join('')
+        parts.push(`<p>Wat ontbreekt:</p><ul>${items}</ul>`)
+      }
     }
     if (s.proposals.length > 0) {
       const rows = s.proposals.map((p) => [
