@@ -33,6 +33,16 @@ function row(over: Partial<FigureRow> & Pick<FigureRow, 'seekers' | 'proposed' |
     idleSeats: 0,
     recognisedPlaces: 0,
     idleRecognisedPlaces: 0,
+    internshipPlaces: 10,
+    dualPlaces: 0,
+    aanloopfasePlaces: 0,
+    jobPlaces: 0,
+    internshipFreeSeats: over.freeSeats,
+    dualFreeSeats: 0,
+    aanloopfaseFreeSeats: 0,
+    jobFreeSeats: 0,
+    dualPlacesNoRecognitionData: 0,
+    dualPlacesNotRecognised: 0,
     unmatchedReasons: [],
     shortageX100: over.freeSeats === 0 ? null : Math.round((100 * over.seekers) / over.freeSeats),
     placementPct: over.seekers === 0 ? null : Math.round((100 * over.proposed) / over.seekers),
@@ -200,7 +210,7 @@ describe('output of protected rows', () => {
       { bom: false },
     ).split('\r\n')
     expect(lines[1]).toMatchInlineSnapshot(
-      `"provincie;Antwerpen;Antwerpen;alle studierichtingen;;< 5;< 5;< 5;< 5;< 5;5;5;< 5;< 5;< 5;< 5;< 5;< 5;< 5;1,00;< 5;< 5;< 5;andere redenen (kleine aantallen): < 5"`,
+      `"provincie;Antwerpen;Antwerpen;alle studierichtingen;;< 5;< 5;< 5;< 5;< 5;5;5;< 5;< 5;< 5;< 5;< 5;0;0;< 5;< 5;0;0;0;0;< 5;< 5;< 5;< 5;1,00;< 5;< 5;< 5;andere redenen (kleine aantallen): < 5"`,
     )
   })
 

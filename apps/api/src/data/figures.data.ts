@@ -26,7 +26,7 @@ export interface FiguresFilter {
 }
 
 /** When a region key is given without a level and names regions of several levels (Antwerpen). */
-const LEVEL_ORDER: readonly FigureLevel[] = ['flanders', 'region', 'province', 'arrondissement']
+const LEVEL_ORDER: readonly FigureLevel[] = ['flanders', 'region', 'province', 'arrondissement', 'country']
 
 /**
  * The stored figures of a run the caller may see (visibleRuns: a school the finished runs, a

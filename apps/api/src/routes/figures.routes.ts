@@ -12,7 +12,7 @@ const anyKey = { roles: 'any' as const }
 const admin = { roles: ['admin'] as const }
 const tags = ['figures']
 
-const ZLevel = z.enum(['flanders', 'province', 'arrondissement', 'region'])
+const ZLevel = z.enum(['flanders', 'province', 'arrondissement', 'region', 'country'])
 const ZCount = z
   .union([z.number().int(), z.literal(SMALL)])
   .describe(
@@ -35,6 +35,22 @@ const ZFigureRow = z.object({
   idleSeats: ZCount,
   recognisedPlaces: ZCount,
   idleRecognisedPlaces: ZCount,
+  internshipPlaces: ZCount.describe(
+    'Open places by kind (stage, duaal, aanloopfase, job); `places` is their sum',
+  ),
+  dualPlaces: ZCount,
+  aanloopfasePlaces: ZCount,
+  jobPlaces: ZCount,
+  internshipFreeSeats: ZCount.describe('Free seats by kind; `freeSeats` is their sum'),
+  dualFreeSeats: ZCount,
+  aanloopfaseFreeSeats: ZCount,
+  jobFreeSeats: ZCount,
+  dualPlacesNoRecognitionData: ZCount.describe(
+    'Dual places without any recognition entered: a data gap, not a shortage',
+  ),
+  dualPlacesNotRecognised: ZCount.describe(
+    'Dual places with recognitions entered, none valid for the programme on the run day (expired or missing)',
+  ),
   unmatchedReasons: ZReasons.describe(
     'Under `protected`, reasons of fewer than 5 pupils together as `other`',
   ),

@@ -41,7 +41,11 @@ export interface FiguresSource {
     readonly companyName: string
     readonly kind: string
     readonly sector: string
-    readonly area: SourceArea
+    /** Null for a place abroad (no Belgian postcode). */
+    readonly area: SourceArea | null
+    /** Abroad (Erasmus+), with its country (ISO 3166-1 alpha-2) when registered. */
+    readonly foreign: boolean
+    readonly country: string | null
     readonly programmes: readonly number[]
     readonly capacity: number
     readonly acceptedSeats: number
@@ -97,13 +101,16 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
   const placeRows = await db
     .selectFrom('place as pl')
     .innerJoin('company as c', 'c.id', 'pl.company_id')
-    .innerJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
+    // Left: a place abroad has no Belgian postcode (migration 0019).
+    .leftJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
     .leftJoin(taken, 'taken.place_id', 'pl.id')
     .select([
       'pl.id',
       'pl.company_id',
       'c.name as company_name',
       'pl.kind',
+      'pl.foreign',
+      'pl.country',
       'pl.sector',
       'pc.postcode',
       'pc.municipality',
@@ -160,7 +167,12 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
       companyName: p.company_name,
       kind: p.kind,
       sector: p.sector,
-      area: area(p),
+      area:
+        p.postcode === null || p.province === null || p.arrondissement === null
+          ? null
+          : area({ ...p, postcode: p.postcode, province: p.province, arrondissement: p.arrondissement }),
+      foreign: p.foreign,
+      country: p.country,
       programmes: p.programmes,
       capacity: p.capacity,
       acceptedSeats: Number(p.taken ?? 0),

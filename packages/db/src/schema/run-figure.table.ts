@@ -1,8 +1,11 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { DateColumn, JsonColumn } from './columns.js'
 
-/** `flanders`: the whole run; the others as in the postcode table and the named regions. */
-export type FigureLevel = 'flanders' | 'province' | 'arrondissement' | 'region'
+/**
+ * `flanders`: the whole run at home; province, arrondissement and region as in the postcode table
+ * and the named regions; `country`: places abroad, under their country (migration 0020).
+ */
+export type FigureLevel = 'flanders' | 'province' | 'arrondissement' | 'region' | 'country'
 export type IdleReason = 'not_proposed' | 'not_filled'
 export type WatchKind = 'recognition_expiring' | 'mentor_training_due' | 'mentor_training_overdue'
 
@@ -40,6 +43,17 @@ export interface RunFigureTable {
   idle_seats: number
   recognised_places: number
   idle_recognised_places: number
+  // Places and free seats per kind, and the dual places' recognition data (migration 0020).
+  internship_places: ColumnType<number, number | undefined, number>
+  dual_places: ColumnType<number, number | undefined, number>
+  aanloopfase_places: ColumnType<number, number | undefined, number>
+  job_places: ColumnType<number, number | undefined, number>
+  internship_free_seats: ColumnType<number, number | undefined, number>
+  dual_free_seats: ColumnType<number, number | undefined, number>
+  aanloopfase_free_seats: ColumnType<number, number | undefined, number>
+  job_free_seats: ColumnType<number, number | undefined, number>
+  dual_places_no_recognition_data: ColumnType<number, number | undefined, number>
+  dual_places_not_recognised: ColumnType<number, number | undefined, number>
   unmatched_reasons: JsonColumn<{ code: string; count: number }[]>
   shortage_x100: number | null
   placement_pct: number | null

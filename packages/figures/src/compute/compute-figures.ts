@@ -7,7 +7,7 @@ import {
 } from './bands.js'
 import { idleSupply } from './idle-supply.js'
 import type { FigureLevel, FigureRow, FiguresInput, RegionRef, RunFigures } from './model.js'
-import { ALL_PROGRAMMES, byCodePoint, recognisedFor } from './recognition.js'
+import { ALL_PROGRAMMES, byCodePoint, dualStanding } from './recognition.js'
 import { watchList } from './watch-list.js'
 
 /** The region "Flanders as a whole": every student and place of the run. */
@@ -34,14 +34,23 @@ interface Cell {
   idleSeats: number
   recognised: number
   idleRecognised: number
+  /** Places and free seats per kind, in `KINDS` order. */
+  readonly kindPlaces: number[]
+  readonly kindFree: number[]
+  dualNoData: number
+  dualNotRecognised: number
   readonly reasons: Map<string, number>
 }
+
+/** The place kinds the figures keep apart, in this order (other kinds count in the totals only). */
+const KINDS = ['internship', 'dual', 'aanloopfase', 'job'] as const
 
 const LEVEL_ORDER: Readonly<Record<FigureLevel, number>> = {
   flanders: 0,
   province: 1,
   arrondissement: 2,
   region: 3,
+  country: 4,
 }
 
 /**
@@ -72,15 +81,20 @@ export function computeFigures(input: FiguresInput): RunFigures {
         idleSeats: 0,
         recognised: 0,
         idleRecognised: 0,
+        kindPlaces: [0, 0, 0, 0],
+        kindFree: [0, 0, 0, 0],
+        dualNoData: 0,
+        dualNotRecognised: 0,
         reasons: new Map(),
       }
       cells.set(id, c)
     }
     return c
   }
-  const everywhere = (regions: readonly RegionRef[]) => {
+  // A place abroad counts under its country only: Flanders is the whole run at home.
+  const everywhere = (regions: readonly RegionRef[], abroad = false) => {
     const seen = new Set<string>()
-    const out: { level: FigureLevel; key: string; label: string }[] = [FLANDERS]
+    const out: { level: FigureLevel; key: string; label: string }[] = abroad ? [] : [FLANDERS]
     for (const r of regions) {
       if (seen.has(`${r.level}:${r.key}`)) continue
       seen.add(`${r.level}:${r.key}`)
@@ -123,23 +137,32 @@ export function computeFigures(input: FiguresInput): RunFigures {
     const idle = Math.max(0, free - placed)
     const unused = free > 0 && placed === 0
     const programmes = [...new Set(p.programmes), ALL]
-    for (const region of everywhere(p.regions)) {
+    const kind = (KINDS as readonly string[]).indexOf(p.kind)
+    for (const region of everywhere(p.regions, p.abroad)) {
       for (const programme of programmes) {
         const c = cell(region, programme)
-        const recognised = recognisedFor(p, programme, input.today)
+        const standing = dualStanding(p, programme, input.today)
         c.places += 1
         c.seats += p.capacity
         c.freeSeats += free
         c.idleSeats += idle
-        if (recognised) c.recognised += 1
-        if (recognised && unused) c.idleRecognised += 1
+        if (kind !== -1) {
+          c.kindPlaces[kind]! += 1
+          c.kindFree[kind]! += free
+        }
+        if (standing === 'recognised') c.recognised += 1
+        if (standing === 'recognised' && unused) c.idleRecognised += 1
+        if (standing === 'no_data') c.dualNoData += 1
+        if (standing === 'not_recognised') c.dualNotRecognised += 1
       }
     }
   }
 
   const flanders = (programme: number) => cells.get(`flanders\u0000${FLANDERS.key}\u0000${programme}`)
+  const nobody = { seekers: 0, proposed: 0, freeSeats: 0 }
   const rows: FigureRow[] = [...cells.values()].map((c) => {
-    const f = flanders(c.programme)!
+    // Only a programme offered abroad and by nobody at home has no Flanders row.
+    const f = flanders(c.programme) ?? nobody
     return {
       level: c.level,
       regionKey: c.key,
@@ -156,6 +179,16 @@ export function computeFigures(input: FiguresInput): RunFigures {
       idleSeats: c.idleSeats,
       recognisedPlaces: c.recognised,
       idleRecognisedPlaces: c.idleRecognised,
+      internshipPlaces: c.kindPlaces[0]!,
+      dualPlaces: c.kindPlaces[1]!,
+      aanloopfasePlaces: c.kindPlaces[2]!,
+      jobPlaces: c.kindPlaces[3]!,
+      internshipFreeSeats: c.kindFree[0]!,
+      dualFreeSeats: c.kindFree[1]!,
+      aanloopfaseFreeSeats: c.kindFree[2]!,
+      jobFreeSeats: c.kindFree[3]!,
+      dualPlacesNoRecognitionData: c.dualNoData,
+      dualPlacesNotRecognised: c.dualNotRecognised,
       unmatchedReasons: [...c.reasons]
         .map(([code, count]) => ({ code, count }))
         .sort((a, b) => b.count - a.count || byCodePoint(a.code, b.code)),
@@ -178,7 +211,7 @@ export function computeFigures(input: FiguresInput): RunFigures {
   }
 }
 
-/** Flanders, provinces, arrondissements, named regions; by label; all programmes first, then by title. */
+/** Flanders, provinces, arrondissements, named regions, countries abroad; by label; all programmes first, then by title. */
 export function compareRows(a: FigureRow, b: FigureRow): number {
   return (
     LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||

@@ -32,6 +32,16 @@ export const COUNT_FIELDS = [
   'idleSeats',
   'recognisedPlaces',
   'idleRecognisedPlaces',
+  'internshipPlaces',
+  'dualPlaces',
+  'aanloopfasePlaces',
+  'jobPlaces',
+  'internshipFreeSeats',
+  'dualFreeSeats',
+  'aanloopfaseFreeSeats',
+  'jobFreeSeats',
+  'dualPlacesNoRecognitionData',
+  'dualPlacesNotRecognised',
 ] as const
 export type CountField = (typeof COUNT_FIELDS)[number]
 

@@ -27,7 +27,7 @@ export interface AcceptedFact {
   readonly placeId: string
 }
 
-/** An open place, with the regions of its establishment. */
+/** An open place, with the regions of its establishment (a place abroad: its country only). */
 export interface PlaceFact {
   readonly id: string
   readonly companyId: string
@@ -37,6 +37,8 @@ export interface PlaceFact {
   readonly postcode: string
   readonly municipality: string | null
   readonly regions: readonly RegionRef[]
+  /** Abroad (Erasmus+): counted under its country only, never in Flanders or a Belgian region. */
+  readonly abroad: boolean
   readonly programmes: readonly number[]
   readonly capacity: number
   /** Seats taken by accepted proposals (this run or earlier). */
@@ -91,6 +93,22 @@ export interface FigureRow {
   readonly recognisedPlaces: number
   /** Recognised places with free seats where the run placed nobody. */
   readonly idleRecognisedPlaces: number
+  /** Open places by kind (`places` is their sum), and their free seats (`freeSeats` is their sum). */
+  readonly internshipPlaces: number
+  readonly dualPlaces: number
+  readonly aanloopfasePlaces: number
+  readonly jobPlaces: number
+  readonly internshipFreeSeats: number
+  readonly dualFreeSeats: number
+  readonly aanloopfaseFreeSeats: number
+  readonly jobFreeSeats: number
+  /**
+   * Dual places without any recognition entered: a data gap, not a shortage (ask the company to
+   * enter its erkenningen). `dualPlaces = recognisedPlaces + dualPlacesNotRecognised + this`.
+   */
+  readonly dualPlacesNoRecognitionData: number
+  /** Dual places with recognitions entered, none valid on the run's day for the programme (expired or missing). */
+  readonly dualPlacesNotRecognised: number
   /** Why seekers stayed without a place, most frequent first. */
   readonly unmatchedReasons: readonly { readonly code: string; readonly count: number }[]
   /** Seekers per free seat × 100, rounded; null when there are no free seats. */

@@ -59,6 +59,7 @@ const place = (
   postcode,
   municipality: postcode === '2300' ? 'Turnhout' : 'Hasselt',
   regions,
+  abroad: false,
   recognitions: [],
   mentor: null,
   ...rest,

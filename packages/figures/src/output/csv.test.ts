@@ -14,10 +14,10 @@ describe('figuresToCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true)
     expect(csv.slice(1).split('\r\n')).toMatchInlineSnapshot(`
       [
-        "Niveau;Regio;Regiocode;Studierichting;Studierichtingnummer;Zoekende leerlingen;Voorgesteld;Zonder plaats;Aanvaard;Plaatsen;Capaciteit;Vrije capaciteit;Onbenut na de run;Erkende werkplekken;Erkende werkplekken onbenut;Krapte-index;Plaatsingsgraad (%);Kans op een plaats (1-5);Kans op een plaats;Krapte-index Vlaanderen;Plaatsingsgraad Vlaanderen (%);Krapte t.o.v. Vlaanderen (%);Plaatsingsgraad t.o.v. Vlaanderen (procentpunt);Redenen zonder plaats",
-        "provincie;Antwerpen;Antwerpen;alle studierichtingen;;4;2;2;1;3;7;6;4;2;2;0,67;50;3;redelijk;0,73;50;92;0;anderen stonden hoger gerangschikt: 2",
-        "provincie;Antwerpen;Antwerpen;Elektrotechnieken;101;3;2;1;1;2;6;5;3;1;1;0,60;67;3;redelijk;0,57;75;105;-8;anderen stonden hoger gerangschikt: 1",
-        "provincie;Antwerpen;Antwerpen;Verzorging;202;1;0;1;0;1;1;1;1;1;1;1,00;0;1;klein;0,67;25;150;-25;anderen stonden hoger gerangschikt: 1",
+        "Niveau;Regio;Regiocode;Studierichting;Studierichtingnummer;Zoekende leerlingen;Voorgesteld;Zonder plaats;Aanvaard;Plaatsen;Capaciteit;Vrije capaciteit;Onbenut na de run;Erkende werkplekken;Erkende werkplekken onbenut;Stageplaatsen;Duale werkplekken;Aanloopfaseplaatsen;Jobs;Vrije capaciteit stage;Vrije capaciteit duaal;Vrije capaciteit aanloopfase;Vrije capaciteit job;Duale werkplekken zonder ingevoerde erkenning;Duale werkplekken zonder geldige erkenning;Krapte-index;Plaatsingsgraad (%);Kans op een plaats (1-5);Kans op een plaats;Krapte-index Vlaanderen;Plaatsingsgraad Vlaanderen (%);Krapte t.o.v. Vlaanderen (%);Plaatsingsgraad t.o.v. Vlaanderen (procentpunt);Redenen zonder plaats",
+        "provincie;Antwerpen;Antwerpen;alle studierichtingen;;4;2;2;1;3;7;6;4;2;2;1;2;0;0;3;3;0;0;0;0;0,67;50;3;redelijk;0,73;50;92;0;anderen stonden hoger gerangschikt: 2",
+        "provincie;Antwerpen;Antwerpen;Elektrotechnieken;101;3;2;1;1;2;6;5;3;1;1;1;1;0;0;3;2;0;0;0;0;0,60;67;3;redelijk;0,57;75;105;-8;anderen stonden hoger gerangschikt: 1",
+        "provincie;Antwerpen;Antwerpen;Verzorging;202;1;0;1;0;1;1;1;1;1;1;0;1;0;0;0;1;0;0;0;0;1,00;0;1;klein;0,67;25;150;-25;anderen stonden hoger gerangschikt: 1",
         "",
       ]
     `)

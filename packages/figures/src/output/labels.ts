@@ -16,6 +16,7 @@ export const LEVEL_LABELS_NL: Readonly<Record<FigureLevel, string>> = {
   province: 'provincie',
   arrondissement: 'arrondissement',
   region: 'regio',
+  country: 'land (buitenland)',
 }
 
 /** The title shown for the row of all programmes together. */

@@ -37,6 +37,14 @@ export function regionResolver(): (area: SourceArea) => readonly RegionRef[] {
   }
 }
 
+const COUNTRY_NAMES = new Intl.DisplayNames(['nl-BE'], { type: 'region' })
+
+/** The figures' region of a place abroad: its country, keyed by the lower-case ISO code ("fr", "Frankrijk"). */
+export function countryRegion(code: string): RegionRef {
+  const upper = code.toUpperCase()
+  return { level: 'country', key: upper.toLowerCase(), label: COUNTRY_NAMES.of(upper) ?? upper }
+}
+
 /** Maps what the database holds for a run to the input of the pure computation. */
 export function sourceToFiguresInput(source: FiguresSource): FiguresInput {
   const regionsOf = regionResolver()
@@ -65,9 +73,11 @@ export function sourceToFiguresInput(source: FiguresSource): FiguresInput {
       companyName: p.companyName,
       kind: p.kind,
       sector: p.sector,
-      postcode: p.area.postcode,
-      municipality: p.area.municipality,
-      regions: regionsOf(p.area),
+      postcode: p.foreign ? '' : (p.area?.postcode ?? ''),
+      municipality: p.foreign ? null : (p.area?.municipality ?? null),
+      // Abroad: under its country only (none known yet: counted nowhere, never in a Belgian region).
+      regions: p.foreign ? (p.country ? [countryRegion(p.country)] : []) : p.area ? regionsOf(p.area) : [],
+      abroad: p.foreign,
       programmes: p.programmes,
       capacity: p.capacity,
       acceptedSeats: p.acceptedSeats,
