@@ -491,3 +491,408 @@ describe('uploading one school’s list twice at once', () => {
     expect(answers.map((r) => r.json().counts.withdrawn).sort()).toEqual([4, 4, 4, 5].sort())
   })
 })
+
+/**
+ * A new place of company Y with `capacity` seats, and a proposal there in the latest run for every
+ * pupil without an accepted proposal (copied from the pupil's first proposal of that run, so the
+ * company can act on it): one place many pupils compete for, or one proposal each to accept.
+ */
+async function contestedPlace(w: World, externalId: string, capacity: number) {
+  const res = await w.call('companyY', {
+    method: 'POST',
+    url: '/company/places',
+    payload: {
+      externalId,
+      kind: 'internship',
+      postcode: MOL,
+      programmes: [PROGRAMME.id],
+      competences: [{ id: 1, weight: 1 }],
+      capacity,
+      period: { start: '2027-01-15', end: '2027-06-30' },
+      hours: { start: '08:00', end: '16:00' },
+      sector: 'zorg',
+    },
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  const placeId: string = res.json().id
+  const made = await sql<{ id: string; student_id: string }>`
+    insert into proposal (run_id, student_id, place_id, rank, score, breakdown, kind, reasons)
+    select distinct on (p.student_id)
+      (select id from match_run where published_at is not null order by published_at desc limit 1),
+      p.student_id, ${placeId}::uuid, 90, p.score, p.breakdown, p.kind, p.reasons
+    from proposal p
+    where not exists (select from proposal a where a.student_id = p.student_id and a.status = 'accepted')
+    order by p.student_id, p.created_at desc, p.rank
+    returning id, student_id
+  `.execute(w.db)
+  return { placeId, proposals: made.rows }
+}
+
+const schoolOf = async (w: World, studentId: string): Promise<Who> => {
+  const s = await w.db
+    .selectFrom('student')
+    .select('school_id')
+    .where('id', '=', studentId)
+    .executeTakeFirstOrThrow()
+  return s.school_id === w.ids.schoolB ? 'schoolB' : 'group'
+}
+
+/** Frees the pupils accepted at a place for the next round: their schools decline those proposals. */
+async function freePupils(w: World, placeId: string): Promise<void> {
+  const taken = await w.db
+    .selectFrom('proposal')
+    .select(['id', 'student_id'])
+    .where('place_id', '=', placeId)
+    .where('status', '=', 'accepted')
+    .execute()
+  for (const p of taken) {
+    const res = await w.call(await schoolOf(w, p.student_id), {
+      method: 'PATCH',
+      url: `/school/proposals/${p.id}`,
+      payload: { status: 'declined' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+  }
+}
+
+describe('pinning one pupil at once', () => {
+  let w: World
+  let targets: string[]
+  beforeAll(async () => {
+    w = await openWorld({ publish: true })
+    targets = await tenPlaces(w, 'P')
+  }, 120_000)
+  afterAll(async () => w?.close())
+
+  it('ten pins of one pupil (two coordinators, a double click): one pin in force, nine 409s', async () => {
+    const studentId = w.ids.students.a1!
+    const answers = await Promise.all(
+      targets.map((placeId, i) =>
+        w.call(i % 2 === 0 ? 'group' : 'schoolA', {
+          method: 'POST',
+          url: '/school/pins',
+          payload: { studentId, placeId, reason: 'woont naast het bedrijf' },
+        }),
+      ),
+    )
+    const won = answers.filter((r) => r.statusCode === 201)
+    expect(won, answers.map((r) => `${r.statusCode} ${r.body}`).join('\n')).toHaveLength(1)
+    for (const res of answers.filter((r) => r.statusCode !== 201)) {
+      expectConflict(res, /^Deze leerling heeft al een pin; verwijder die eerst$/)
+      expect(problem(res).pinId).toBe(won[0]!.json().id)
+    }
+    const inForce = await w.db
+      .selectFrom('placement_override')
+      .select('id')
+      .where('kind', '=', 'pin')
+      .where('student_id', '=', studentId)
+      .where('removed_at', 'is', null)
+      .execute()
+    expect(inForce.map((r) => r.id)).toEqual([won[0]!.json().id])
+    const audited = await w.db
+      .selectFrom('audit_log')
+      .select('subject')
+      .where('action', '=', 'pin.create')
+      .execute()
+    expect(audited.map((a) => a.subject)).toEqual([`pin:${won[0]!.json().id}`])
+  })
+})
+
+describe('releasing a contact while the school declines', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await openWorld({ publish: true })
+  }, 120_000)
+  afterAll(async () => w?.close())
+
+  // The school may decline an accepted proposal (a company may not: accepted is final for it). A
+  // release and a decline of one accepted proposal at once: either the release comes first (both
+  // succeed; the company had the contact until the decline, and no view shows it after), or the
+  // decline does and the release is a 409 that says the proposal is no longer accepted. Never a
+  // release made after the decline.
+  it('never a release written on a declined proposal; the late release gets a 409 that says why', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { proposals: made } = await contestedPlace(w, `R${round}`, 10)
+      expect(made.length).toBeGreaterThanOrEqual(4)
+      const accepted: { id: string; who: Who }[] = []
+      for (const p of made) {
+        const who = await schoolOf(w, p.student_id)
+        const res = await w.call(who, {
+          method: 'PATCH',
+          url: `/school/proposals/${p.id}`,
+          payload: { status: 'accepted' },
+        })
+        expect(res.statusCode, res.body).toBe(200)
+        accepted.push({ id: p.id, who })
+      }
+      // Per proposal a decline and three releases (a double click, a second tab), all released together.
+      const calls = accepted.flatMap((p) => [
+        { p, kind: 'decline' as const },
+        { p, kind: 'release' as const },
+        { p, kind: 'release' as const },
+        { p, kind: 'release' as const },
+      ])
+      const answers = await Promise.all(
+        calls.map(({ p, kind }) =>
+          kind === 'decline'
+            ? w.call(p.who, {
+                method: 'PATCH',
+                url: `/school/proposals/${p.id}`,
+                payload: { status: 'declined' },
+              })
+            : w.call(p.who, { method: 'POST', url: `/school/proposals/${p.id}/release` }),
+        ),
+      )
+      for (const p of accepted) {
+        const mine = answers.map((res, i) => ({ res, ...calls[i]! })).filter((a) => a.p === p)
+        const decline = mine.find((a) => a.kind === 'decline')!.res
+        expect(decline.statusCode, decline.body).toBe(200)
+        const order = await auditOrder(w, p.id)
+        const released = mine.filter((a) => a.kind === 'release' && a.res.statusCode === 200)
+        // Every release that succeeded came before the decline (its audit row is older), never after it.
+        expect(order.releases).toHaveLength(released.length)
+        for (const id of order.releases) expect(id, 'a release after the decline').toBeLessThan(order.decline)
+        for (const a of mine.filter((a) => a.kind === 'release' && a.res.statusCode !== 200)) {
+          expectConflict(a.res, /^Het voorstel is niet meer aanvaard \(het is afgewezen\)/)
+        }
+      }
+      // In SQL: no declined proposal carries a release audited after its decline.
+      expect(await releasesAfterDecline(w)).toEqual([])
+      await expectConsistent(w)
+    }
+  })
+
+  // The same race with its window held open, so that it is decided the same way on every run: the
+  // test holds an uncommitted contact_release of the proposal, so the release, once it has decided
+  // to write, waits at its insert; meanwhile the decline runs. Without the lock the release decided
+  // on the state it read before the decline and wrote its release after the decline was committed.
+  it('a release that read the proposal before the decline does not write after it', async () => {
+    const { proposals: made } = await contestedPlace(w, 'RW', 10)
+    const p = made[0]!
+    const who = await schoolOf(w, p.student_id)
+    const ok = await w.call(who, {
+      method: 'PATCH',
+      url: `/school/proposals/${p.id}`,
+      payload: { status: 'accepted' },
+    })
+    expect(ok.statusCode, ok.body).toBe(200)
+
+    let opened!: () => void
+    const isOpen = new Promise<void>((r) => {
+      opened = r
+    })
+    let close!: () => void
+    const closing = new Promise<void>((r) => {
+      close = r
+    })
+    const held = w.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('contact_release')
+          .values({ proposal_id: p.id, released_by: 'test:held' })
+          .execute()
+        opened()
+        await closing
+        throw new Error('rollback')
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e
+      })
+    await isOpen
+    const release = w.call(who, { method: 'POST', url: `/school/proposals/${p.id}/release` })
+    const decline = w.call(who, {
+      method: 'PATCH',
+      url: `/school/proposals/${p.id}`,
+      payload: { status: 'declined' },
+    })
+    // Let go once the decline answered, or once both wait for a lock (the release for the held row,
+    // the decline for the release's lock on the pupil).
+    void Promise.race([decline, lockWaiters(w, 2)]).then(close)
+    const [released, declined] = await Promise.all([release, decline])
+    await held
+    expect(declined.statusCode, declined.body).toBe(200)
+    const order = await auditOrder(w, p.id)
+    const stored = await w.db
+      .selectFrom('contact_release')
+      .select('proposal_id')
+      .where('proposal_id', '=', p.id)
+      .execute()
+    if (released.statusCode === 200) {
+      expect(order.releases).toHaveLength(1)
+      expect(order.releases[0]!, 'released before the decline').toBeLessThan(order.decline)
+      expect(stored).toHaveLength(1)
+    } else {
+      expectConflict(released, /^Het voorstel is niet meer aanvaard \(het is afgewezen\)/)
+      expect(order.releases).toEqual([])
+      expect(stored).toEqual([])
+    }
+    expect(await releasesAfterDecline(w)).toEqual([])
+    // Released again now, after the decline: the 409 says the proposal is no longer accepted.
+    expectConflict(
+      await w.call(who, { method: 'POST', url: `/school/proposals/${p.id}/release` }),
+      /^Het voorstel is niet meer aanvaard \(het is afgewezen\); vrijgeven kan enkel voor een aanvaard voorstel$/,
+    )
+  })
+})
+
+/**
+ * The audit rows of one proposal's releases and of its decline, by id: the identity column counts
+ * up as the rows are written inside their transactions, so a lower id was written first.
+ */
+async function auditOrder(w: World, proposalId: string) {
+  const rows = await w.db
+    .selectFrom('audit_log')
+    .select(['id', 'action', 'detail'])
+    .where('subject', '=', `proposal:${proposalId}`)
+    .where('action', 'in', ['proposal.release', 'proposal.status'])
+    .orderBy('id')
+    .execute()
+  const decline = rows.find(
+    (r) => r.action === 'proposal.status' && (r.detail as { to?: string }).to === 'declined',
+  )
+  expect(decline, 'the decline is audited').toBeDefined()
+  return {
+    decline: Number(decline!.id),
+    releases: rows.filter((r) => r.action === 'proposal.release').map((r) => Number(r.id)),
+  }
+}
+
+/** Declined proposals with a contact release audited after their decline: must be none. */
+async function releasesAfterDecline(w: World) {
+  const { rows } = await sql<{ id: string }>`
+    select p.id from proposal p
+    join audit_log r on r.subject = 'proposal:' || p.id and r.action = 'proposal.release'
+    where p.status = 'declined'
+      and r.id > (select min(d.id) from audit_log d
+                  where d.subject = r.subject and d.action = 'proposal.status' and d.detail ->> 'to' = 'declined')
+  `.execute(w.db)
+  return rows.map((r) => r.id)
+}
+
+/** Resolves once `n` sessions of the test database wait for a lock (or after two seconds). */
+async function lockWaiters(w: World, n: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+    `.execute(w.db)
+    if ((rows[0]?.n ?? 0) >= n) return
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('lowering a place’s capacity while companies accept', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await openWorld({ publish: true })
+  }, 120_000)
+  afterAll(async () => w?.close())
+
+  it('refuses a capacity below the pupils accepted there, naming the number (409, Dutch first)', async () => {
+    const { placeId, proposals: made } = await contestedPlace(w, 'C0', 3)
+    for (const p of made.slice(0, 3)) {
+      const res = await w.call('companyY', {
+        method: 'POST',
+        url: `/company/proposals/${p.id}/decision`,
+        payload: { decision: 'accepted' },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const lower = await w.call('companyY', {
+      method: 'PATCH',
+      url: `/company/places/${placeId}`,
+      payload: { capacity: 2 },
+    })
+    expectConflict(
+      lower,
+      /^Voor deze plaats zijn al 3 leerlingen aanvaard; de capaciteit kan niet lager dan 3$/,
+    )
+    expect(problem(lower)).toMatchObject({
+      detail: expect.stringMatching(
+        / \/ 3 students are already accepted for this place; the capacity cannot go below 3$/,
+      ),
+      accepted: 3,
+    })
+    const place = await w.db
+      .selectFrom('place')
+      .select('capacity')
+      .where('id', '=', placeId)
+      .executeTakeFirstOrThrow()
+    expect(place.capacity).toBe(3)
+    // Equal to what is accepted, or higher, is fine.
+    const same = await w.call('companyY', {
+      method: 'PATCH',
+      url: `/company/places/${placeId}`,
+      payload: { capacity: 3 },
+    })
+    expect(same.statusCode, same.body).toBe(200)
+    await expectConsistent(w)
+    await freePupils(w, placeId)
+  })
+})
+
+describe('a capacity PATCH racing accepts', () => {
+  let w: World
+  beforeAll(async () => {
+    w = await openWorld({ publish: true })
+  }, 120_000)
+  afterAll(async () => w?.close())
+
+  it('never more accepted at the place than its capacity; the loser a 409 that says why', async () => {
+    for (let round = 1; round <= 4; round++) {
+      const { placeId, proposals: made } = await contestedPlace(w, `C${round}`, 4)
+      expect(made.length).toBeGreaterThanOrEqual(4)
+      // Every candidate accepted by the company, and the capacity lowered to 1, all at once; the PATCH last.
+      const accepts = made.map(
+        (p) => () =>
+          w.call('companyY', {
+            method: 'POST',
+            url: `/company/proposals/${p.id}/decision`,
+            payload: { decision: 'accepted' },
+          }),
+      )
+      const patch = () =>
+        w.call('companyY', { method: 'PATCH', url: `/company/places/${placeId}`, payload: { capacity: 1 } })
+      const answers = await Promise.all([...accepts, patch].map((r) => r()))
+      const patched = answers.at(-1)!
+      const acceptAnswers = answers.slice(0, -1)
+      const won = acceptAnswers.filter((r) => r.statusCode === 200).length
+      for (const res of acceptAnswers.filter((r) => r.statusCode !== 200))
+        expectConflict(res, /^Geen vrije plaats meer$/)
+      const place = await w.db
+        .selectFrom('place')
+        .select('capacity')
+        .where('id', '=', placeId)
+        .executeTakeFirstOrThrow()
+      const { n } = await w.db
+        .selectFrom('proposal')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('place_id', '=', placeId)
+        .where('status', '=', 'accepted')
+        .executeTakeFirstOrThrow()
+      expect(Number(n)).toBe(won)
+      expect(won, `accepted at a place of capacity ${place.capacity}`).toBeLessThanOrEqual(place.capacity)
+      if (patched.statusCode === 200) {
+        // The PATCH came before a second accept: one seat, one pupil.
+        expect(place.capacity).toBe(1)
+        expect(won).toBe(1)
+      } else {
+        // It came after two or more accepts and names how many there were then; later accepts may
+        // still fill the seats it left.
+        expectConflict(
+          patched,
+          /^Voor deze plaats zijn al \d+ leerlingen aanvaard; de capaciteit kan niet lager dan \d+$/,
+        )
+        const then = problem(patched).accepted as number
+        expect(then).toBeGreaterThanOrEqual(2)
+        expect(then).toBeLessThanOrEqual(won)
+        expect(problem(patched).detail).toContain(
+          `al ${then} leerlingen aanvaard; de capaciteit kan niet lager dan ${then} /`,
+        )
+        expect(place.capacity).toBe(4)
+      }
+      await expectConsistent(w)
+      await freePupils(w, placeId)
+    }
+  })
+})

@@ -1,5 +1,6 @@
-import { insertProposals, loadPairInput } from '@stagebrug/db'
+import { type Database, insertProposals, loadPairInput } from '@stagebrug/db'
 import { explainProposal, match } from '@stagebrug/matching-core'
+import type { Transaction } from 'kysely'
 import { AppError, notFound } from '../errors.js'
 import { actorOf } from '../scope/scope.js'
 import { openPlacesFor, visiblePins, visibleProposals, visibleStudents } from '../scope/visible.js'
@@ -31,44 +32,73 @@ const pinOf = (r: {
   removedAt: iso(r.removed_at),
 })
 
-/** Pins a school's student to an open place for the next runs (until removed); one pin per student. */
+const ALREADY_PINNED = (pinId: string | undefined) =>
+  new AppError('CONFLICT', 'Deze leerling heeft al een pin; verwijder die eerst / This student is pinned already', {
+    ...(pinId !== undefined ? { pinId } : {}),
+  })
+
+/** The id of the student's pin in force, if any. */
+const pinInForce = (db: DataCtx['db'], studentId: string) =>
+  db
+    .selectFrom('placement_override')
+    .select('id')
+    .where('kind', '=', 'pin')
+    .where('student_id', '=', studentId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+
+/**
+ * Pins a school's student to an open place for the next runs (until removed); one pin per student.
+ * Two coordinators (or a double click) pinning one pupil at once: the student row is locked first,
+ * as every change of a pupil's proposals locks it (`lockForChange`, FOR NO KEY UPDATE), so the second
+ * pin waits, then sees the first one and gets the 409 that says so. Behind the lock the partial
+ * unique index placement_override_active_pin_key (migration 0009) refuses a second pin in force;
+ * should anything still reach it, that is the same 409, never the generic conflict.
+ */
 export async function createPin(
   ctx: DataCtx,
   req: { readonly studentId: string; readonly placeId: string; readonly reason: string },
 ): Promise<Pin> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const student = await visibleStudents(trx, ctx.caller.scope)
-      .select('s.id')
-      .where('s.id', '=', req.studentId)
-      .executeTakeFirst()
-    if (!student) throw notFound('Leerling / Student')
-    const place = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
-    if (!place) throw notFound('Open plaats / Open place')
-    const existing = await trx
-      .selectFrom('placement_override')
-      .select('id')
-      .where('kind', '=', 'pin')
-      .where('student_id', '=', req.studentId)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst()
-    if (existing)
-      throw new AppError('CONFLICT', 'Deze leerling heeft al een pin; verwijder die eerst / This student is pinned already', {
-        pinId: existing.id,
-      })
-    const row = await trx
-      .insertInto('placement_override')
-      .values({
-        kind: 'pin',
-        student_id: req.studentId,
-        place_id: req.placeId,
-        reason: req.reason,
-        created_by: actorOf(ctx.caller),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'pin.create', `pin:${row.id}`, { student: req.studentId, place: req.placeId, reason: req.reason })
-    return pinOf(row)
-  })
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const student = await visibleStudents(trx, ctx.caller.scope)
+        .select('s.id')
+        .where('s.id', '=', req.studentId)
+        .executeTakeFirst()
+      if (!student) throw notFound('Leerling / Student')
+      await trx.selectFrom('student').select('id').where('id', '=', req.studentId).forNoKeyUpdate().execute()
+      const place = await openPlacesFor(trx, ctx.caller.scope).select('pl.id').where('pl.id', '=', req.placeId).executeTakeFirst()
+      if (!place) throw notFound('Open plaats / Open place')
+      const existing = await pinInForce(trx, req.studentId)
+      if (existing) throw ALREADY_PINNED(existing.id)
+      return insertPin(trx, ctx, req)
+    })
+  } catch (error) {
+    const e = error as { code?: unknown; constraint?: unknown } | null
+    if (e?.code === '23505' && e.constraint === 'placement_override_active_pin_key')
+      throw ALREADY_PINNED((await pinInForce(ctx.db, req.studentId))?.id)
+    throw error
+  }
+}
+
+async function insertPin(
+  trx: Transaction<Database>,
+  ctx: DataCtx,
+  req: { readonly studentId: string; readonly placeId: string; readonly reason: string },
+): Promise<Pin> {
+  const row = await trx
+    .insertInto('placement_override')
+    .values({
+      kind: 'pin',
+      student_id: req.studentId,
+      place_id: req.placeId,
+      reason: req.reason,
+      created_by: actorOf(ctx.caller),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await audit(trx, ctx, 'pin.create', `pin:${row.id}`, { student: req.studentId, place: req.placeId, reason: req.reason })
+  return pinOf(row)
 }
 
 /** The pins in force for the school's students. */

@@ -108,6 +108,13 @@ export async function getOwnPlace(ctx: DataCtx, id: string): Promise<PlaceView> 
   return placeView(row)
 }
 
+const capacityBelowAccepted = (n: number) =>
+  new AppError(
+    'CONFLICT',
+    `Voor deze plaats ${n === 1 ? 'is al 1 leerling' : `zijn al ${n} leerlingen`} aanvaard; de capaciteit kan niet lager dan ${n} / ${n === 1 ? '1 student is' : `${n} students are`} already accepted for this place; the capacity cannot go below ${n}`,
+    { accepted: n },
+  )
+
 /** Registers a place of the caller's company. */
 export async function createPlace(ctx: DataCtx, f: PlaceFields): Promise<PlaceView> {
   const scope = ctx.caller.scope
@@ -138,7 +145,13 @@ export async function createPlace(ctx: DataCtx, f: PlaceFields): Promise<PlaceVi
   return getOwnPlace(ctx, id)
 }
 
-/** Changes some fields of one of the company's places; `status` closes or reopens it. */
+/**
+ * Changes some fields of one of the company's places; `status` closes or reopens it. The capacity
+ * cannot go below the pupils accepted there ("accepted at a place ≤ capacity"): the place row is
+ * locked first, FOR NO KEY UPDATE as in `lockForChange`, and an accept counts its seats under that
+ * same lock, so a capacity change and accepts at once are serialised. An accept takes the student's
+ * lock before the place's; this takes only the place's, so the two orders cannot form a circle.
+ */
 export async function updatePlace(
   ctx: DataCtx,
   id: string,
@@ -146,8 +159,22 @@ export async function updatePlace(
 ): Promise<PlaceView> {
   assertFields(f)
   await ctx.db.transaction().execute(async (trx) => {
-    const found = await ownPlaces(trx, ctx.caller.scope).selectAll('pl').where('pl.id', '=', id).forUpdate().executeTakeFirst()
+    const found = await ownPlaces(trx, ctx.caller.scope)
+      .selectAll('pl')
+      .where('pl.id', '=', id)
+      .forNoKeyUpdate()
+      .executeTakeFirst()
     if (!found) throw notFound('Plaats / Place')
+    if (f.capacity !== undefined && f.capacity < found.capacity) {
+      const { n } = await trx
+        .selectFrom('proposal')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('place_id', '=', id)
+        .where('status', '=', 'accepted')
+        .executeTakeFirstOrThrow()
+      const accepted = Number(n)
+      if (f.capacity < accepted) throw capacityBelowAccepted(accepted)
+    }
     const set = {
       ...(f.externalId !== undefined ? { external_id: f.externalId } : {}),
       ...(f.kind !== undefined ? { kind: f.kind } : {}),

@@ -361,27 +361,44 @@ export async function setProposalStatus(
   )
 }
 
-/** The school releases the student's name and the school contact to the company: accepted proposals only. */
+/** Why a contact cannot be released: the proposal (no longer, or not yet) accepted, said in its status. */
+function notReleasable(status: ProposalStatus): AppError {
+  const [nl, en] = status === 'declined' ? ['niet meer', 'no longer'] : ['nog niet', 'not yet']
+  return new AppError(
+    'CONFLICT',
+    `Het voorstel is ${nl} aanvaard (het is ${STATUS_NL[status]}); vrijgeven kan enkel voor een aanvaard voorstel / The proposal is ${en} accepted (it is ${status}); only an accepted proposal's contact can be released`,
+  )
+}
+
+/**
+ * The school releases the student's name and the school contact to the company: accepted proposals
+ * only. It takes the locks of a status change (`lockForChange`) and checks the status it reads under
+ * them, so a release racing the school's decline of the accepted proposal (a company cannot decline
+ * an accepted one) is either written before the decline, or refused after it: never written on a
+ * proposal that was declined meanwhile.
+ */
 export async function releaseContact(ctx: DataCtx, id: string): Promise<{ releasedAt: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const found = await visibleProposals(trx, ctx.caller.scope)
-      .select(['p.id', 'p.status', 'p.student_id', 'pl.company_id'])
-      .where('p.id', '=', id)
-      .executeTakeFirst()
-    if (!found) throw notFound('Voorstel / Proposal')
-    if (found.status !== 'accepted')
-      throw new AppError('CONFLICT', 'Alleen voor een aanvaard voorstel / Only for an accepted proposal')
-    await trx
-      .insertInto('contact_release')
-      .values({ proposal_id: id, released_by: actorOf(ctx.caller), released_at: ctx.now() })
-      .onConflict((oc) => oc.column('proposal_id').doNothing())
-      .execute()
-    const row = await trx
-      .selectFrom('contact_release')
-      .select('released_at')
-      .where('proposal_id', '=', id)
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'proposal.release', `proposal:${id}`, { student: found.student_id, company: found.company_id })
-    return { releasedAt: iso(row.released_at)! }
-  })
+  return proposalWrite(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const found = await visibleProposals(trx, ctx.caller.scope)
+        .select(['p.id', 'p.student_id', 'p.place_id', 'pl.company_id'])
+        .where('p.id', '=', id)
+        .executeTakeFirst()
+      if (!found) throw notFound('Voorstel / Proposal')
+      const { proposal: current } = await lockForChange(trx, found, [found.place_id])
+      if (current.status !== 'accepted') throw notReleasable(current.status)
+      await trx
+        .insertInto('contact_release')
+        .values({ proposal_id: id, released_by: actorOf(ctx.caller), released_at: ctx.now() })
+        .onConflict((oc) => oc.column('proposal_id').doNothing())
+        .execute()
+      const row = await trx
+        .selectFrom('contact_release')
+        .select('released_at')
+        .where('proposal_id', '=', id)
+        .executeTakeFirstOrThrow()
+      await audit(trx, ctx, 'proposal.release', `proposal:${id}`, { student: found.student_id, company: found.company_id })
+      return { releasedAt: iso(row.released_at)! }
+    }),
+  )
 }
