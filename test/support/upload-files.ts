@@ -106,6 +106,30 @@ export function place(code: string, over: Readonly<Record<string, string>> = {})
   }
 }
 
+export const RECOGNITION_HEADER = [
+  'ondernemingsnummer',
+  'vestigingseenheidsnummer',
+  'studierichting',
+  'erkenningsnummer',
+  'geldig van',
+  'geldig tot',
+  'status',
+] as const
+
+/** One row of the recognition file (erkenningen): Logistiek duaal at 2147812701, valid five years from 01/09/2025. */
+export function recognition(over: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    ondernemingsnummer: '0403.019.261',
+    vestigingseenheidsnummer: '2.147.812.701',
+    studierichting: 'Logistiek duaal',
+    erkenningsnummer: 'ERK-2025-0412',
+    'geldig van': '01/09/2025',
+    'geldig tot': '',
+    status: 'erkend',
+    ...over,
+  }
+}
+
 /** A valid KBO number (mod 97) for the n-th test company. */
 export function kbo(n: number): string {
   const first8 = 4_100_000 + n

@@ -15,6 +15,7 @@ import { adminRunRoutes } from './routes/admin-runs.routes.js'
 import { adminSchoolRoutes } from './routes/admin-schools.routes.js'
 import { companyPlaceRoutes } from './routes/company-places.routes.js'
 import { companyProposalRoutes } from './routes/company-proposals.routes.js'
+import { companyRecognitionRoutes } from './routes/company-recognitions.routes.js'
 import { documentRoutes } from './routes/documents.routes.js'
 import { figuresRoutes } from './routes/figures.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
@@ -54,6 +55,7 @@ const ROUTES = [
   schoolPinRoutes,
   companyPlaceRoutes,
   companyProposalRoutes,
+  companyRecognitionRoutes,
   documentRoutes,
   figuresRoutes,
 ]

@@ -11,6 +11,8 @@ import {
   PLACE_HEADER,
   place,
   pupil,
+  RECOGNITION_HEADER,
+  recognition,
   STUDENT_HEADER,
   table,
   utf8,
@@ -62,6 +64,7 @@ const r = {
   pDecision: '',
   moveTo: '',
   closeMe: '',
+  recognition: '',
 }
 
 const studentFile = () =>
@@ -99,6 +102,19 @@ const placeFile = (company: string) =>
       ),
     ),
   )
+const recognitionFile = (company: string) =>
+  multipart(
+    'erkenningen.csv',
+    utf8(
+      csv(table(RECOGNITION_HEADER, [recognition({ ondernemingsnummer: company, studierichting: '152' })])),
+    ),
+  )
+const recognitionBody = (programme: number) => ({
+  establishmentNumber: '2147812701',
+  programme,
+  validFrom: '2026-09-01',
+  status: 'erkend',
+})
 const placeBody = {
   externalId: 'API-1',
   kind: 'internship',
@@ -354,6 +370,24 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     req: () => ({ method: 'POST', url: '/company/uploads/places', ...placeFile(kbo(1)) }),
     otherTenant: { as: 'companyY', status: 422 },
   },
+  'GET /company/recognitions': { allowed: COMPANY, ok: 200, req: () => json('GET', '/company/recognitions') },
+  'PUT /company/recognitions': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => ({ method: 'PUT', url: '/company/recognitions', payload: recognitionBody(152) }),
+  },
+  'DELETE /company/recognitions/:id': {
+    allowed: COMPANY,
+    ok: 204,
+    req: () => json('DELETE', `/company/recognitions/${r.recognition}`),
+    otherTenant: { as: 'companyY' },
+  },
+  'POST /company/uploads/recognitions': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => ({ method: 'POST', url: '/company/uploads/recognitions', ...recognitionFile(kbo(1)) }),
+    otherTenant: { as: 'companyY', status: 422 },
+  },
   'GET /company/proposals': {
     allowed: COMPANY,
     ok: 200,
@@ -416,6 +450,13 @@ describe('access matrix over every route', () => {
     ])
     r.moveTo = moveTo!
     r.closeMe = closeMe!
+    // Declared through its door (JSON), to be deleted by the DELETE entry.
+    const declared = await w.call('companyX', {
+      method: 'PUT',
+      url: '/company/recognitions',
+      payload: recognitionBody(540),
+    })
+    r.recognition = declared.json().id
     const s = w.ids.students
     const [x1, x2] = w.ids.placesX
     r.pStatus = await proposalId(w.db, r.run, s.a1!, x1)

@@ -3,6 +3,7 @@
 //   school add --number <instellingsnummer> --name <name> --postcode <postcode> [--group <scholengroep>]
 //   import students <file.csv|xlsx> --school <instellingsnummer>
 //   import places <file.csv|xlsx>
+//   import recognitions <file.csv|xlsx> [--school <instellingsnummer>]
 //   coordinator add --school <instellingsnummer> --name <name> --email <e-mail>
 //   run [--inline] [--hold] [--no-wait]
 //   apikey create --name <name> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
@@ -26,6 +27,8 @@ const USAGE = `gebruik / usage:
   pnpm stagebrug school add --number <instellingsnummer> --name <naam> --postcode <postcode> [--group <scholengroep>]
   pnpm stagebrug import students <bestand.csv|xlsx> --school <instellingsnummer>
   pnpm stagebrug import places <bestand.csv|xlsx>
+  pnpm stagebrug import recognitions <bestand.csv|xlsx> [--school <instellingsnummer>]
+      erkenningen per vestigingseenheid × studierichting; --school: aangegeven door die school / declared by that school
   pnpm stagebrug coordinator add --school <instellingsnummer> --name <naam> --email <e-mail>
   pnpm stagebrug run [--inline] [--hold] [--no-wait]
       met REDIS_URL: vraagt de workers om een run en volgt ze / with REDIS_URL: asks the workers for a run and follows it
@@ -79,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     'apikey create': 2,
     'import students': 3,
     'import places': 3,
+    'import recognitions': 3,
     run: 1,
     figures: 1,
     purge: 1,
@@ -114,7 +118,12 @@ async function main(argv: string[]): Promise<number> {
         cwd,
       )
     }
-    const kind = command === 'import students' ? 'students' : 'places'
+    const kind =
+      command === 'import students'
+        ? 'students'
+        : command === 'import recognitions'
+          ? 'recognitions'
+          : 'places'
     return await importFile(handle, kind, positionals[2], values.school)
   } finally {
     await handle.destroy()

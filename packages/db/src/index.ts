@@ -58,6 +58,12 @@ export {
 } from './repositories/place.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
 export {
+  type RecognitionInput,
+  recognitionsOfPlace,
+  type UpsertRecognitionsCounts,
+  upsertRecognitions,
+} from './repositories/recognition.repository.js'
+export {
   type PurgeCounts,
   PurgeError,
   type PurgeOptions,
@@ -133,6 +139,13 @@ export type {
 export type { PostcodeRow, PostcodeTable } from './schema/postcode.table.js'
 export type { ProgrammeRow, ProgrammeTable } from './schema/programme.table.js'
 export type { NewProposal, ProposalRow, ProposalStatus, ProposalTable } from './schema/proposal.table.js'
+export type {
+  NewRecognition,
+  RecognitionRow,
+  RecognitionSource,
+  RecognitionStatus,
+  RecognitionTable,
+} from './schema/recognition.table.js'
 export type {
   FigureLevel,
   FigureRegionRef,

@@ -5,8 +5,10 @@ import {
   type Database,
   insertPlaces,
   type PlaceInput,
+  type RecognitionInput,
   type StudentInput,
   upsertCompanies,
+  upsertRecognitions,
   upsertSchool,
   upsertStudents,
 } from '@stagebrug/db'
@@ -17,6 +19,15 @@ import { adultName, localPart, type Person, slug, studentName, UniqueNames } fro
 
 export function kbo(first8: number): string {
   return `${String(first8).padStart(8, '0')}${String(97 - (first8 % 97)).padStart(2, '0')}`
+}
+
+/**
+ * An invented vestigingseenheidsnummer for an invented company's establishment: 2xxx.xxx.xxx with
+ * valid mod-97 check digits (the validators accept it), never a real establishment's on purpose.
+ */
+export function establishmentNumber(n: number): string {
+  const first8 = 20_000_000 + n
+  return `${first8}${String(97 - (first8 % 97)).padStart(2, '0')}`
 }
 
 export interface SeedOptions {
@@ -68,6 +79,9 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
   const coordinators: { school_id: string; name: string; email: string }[] = []
   const companies: CompanyInput[] = []
   const places: (Omit<PlaceInput, 'companyId'> & { kbo: string })[] = []
+  // Recognitions go in as a company declares them (the import's repository function): per company ×
+  // (invented) establishment × programme. Each dual place is its own establishment.
+  const recognitions: (Omit<RecognitionInput, 'companyId'> & { kbo: string })[] = []
   let schools = 0
   let students = 0
 
@@ -103,7 +117,20 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
         kboOf.set(p.companyId, number)
         companies.push(companyInput(instance, p.id, number, rng, companyDomains))
       }
-      places.push({ ...placeInput(p), kbo: number })
+      const establishment = p.kind === 'dual' ? establishmentNumber(places.length + 1) : null
+      places.push({ ...placeInput(p), establishmentNumber: establishment, kbo: number })
+      if (establishment !== null)
+        for (const r of p.recognitions)
+          recognitions.push({
+            kbo: number,
+            establishmentNumber: establishment,
+            programmeId: r.programme,
+            reference: null,
+            validFrom: r.validFrom,
+            validUntil: r.validTo,
+            status: 'erkend',
+            source: 'company',
+          })
     }
   }
   if (coordinators.length > 0) await db.insertInto('coordinator').values(coordinators).execute()
@@ -111,6 +138,10 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
   await insertPlaces(
     db,
     places.map(({ kbo, ...p }) => ({ ...p, companyId: companyIds.get(kbo)! })),
+  )
+  await upsertRecognitions(
+    db,
+    recognitions.map(({ kbo, ...r }) => ({ ...r, companyId: companyIds.get(kbo)! })),
   )
   return {
     today: instances[0]!.instance.today,
@@ -210,7 +241,6 @@ function placeInput(p: SyntheticInstance['input']['places'][number]): Omit<Place
     capacity: p.capacity,
     period: p.period,
     hours: p.hours,
-    recognitions: p.recognitions,
     mentor: p.mentor,
     minimumAge: p.minimumAge,
     needsDrivingLicence: p.needsDrivingLicence,

@@ -212,10 +212,9 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
   it('for dual learning gives only the data the agreement needs, and says the contract is made elsewhere', async () => {
     const data = await load({
       student: { programmeId: 152, seeks: 'dual' },
+      recognitions: [{ programme: 152 as never, validFrom: '2025-09-01', validTo: '2030-08-31' }],
       place: {
         kind: 'dual',
-        establishmentNumber: null,
-        recognitions: [{ programme: 152 as never, validFrom: '2025-09-01', validTo: '2030-08-31' }],
         mentor: {
           birthDate: '1980-01-01',
           ageWaiver: false,
@@ -239,7 +238,6 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
     expect(missing).toEqual(
       expect.arrayContaining([
         'type overeenkomst (OAO, SAO of DA)',
-        'vestigingseenheidsnummer van de werkplek',
         'weekrooster (dagen op school en op de werkplek)',
         'gemiddeld aantal uren per week op de werkplek',
       ]),

@@ -21,11 +21,9 @@ describe('golden HTML of the documents', () => {
     internship = await loadDocumentData(handle.db, first.proposalId, { today: TODAY })
     const second = await seedScenario(handle.db, {
       student: { programmeId: LOGISTIEK_DUAAL, seeks: 'dual', birthDate: '2010-09-30' },
+      recognitions: [{ programme: LOGISTIEK_DUAAL as never, validFrom: '2025-09-01', validTo: '2030-08-31' }],
       place: {
         kind: 'dual',
-        recognitions: [
-          { programme: LOGISTIEK_DUAAL as never, validFrom: '2025-09-01', validTo: '2030-08-31' },
-        ],
         mentor: {
           birthDate: '1980-01-01',
           ageWaiver: false,

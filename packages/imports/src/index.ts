@@ -1,6 +1,7 @@
 // @stagebrug/imports — uploads stored all or nothing. Explicit exports only.
 export { ImportError } from './errors.js'
 export { importPlaceRegistration } from './import-places.js'
+export { importRecognitions, type RecognitionImportRequest } from './import-recognitions.js'
 export { importStudentList, type StudentImportRequest } from './import-students.js'
 export type { UploadMeta } from './record-upload.js'
 export { type ChosenColumn, type ImportReport, STORED_ERRORS_LIMIT } from './report.js'

@@ -6,6 +6,7 @@ export {
   type FieldDef,
   PLACE_FIELDS,
   type PlaceField,
+  RECOGNITION_FIELDS,
   STUDENT_FIELDS,
   type StudentField,
   type UploadKind,
@@ -20,9 +21,16 @@ export {
 } from './headers/map-headers.js'
 export type { ParseContext, ReferenceData } from './parse/context.js'
 export { parsePlaceRegistration } from './parse/parse-places.js'
+export { parseRecognitions } from './parse/parse-recognitions.js'
 export { parseStudentList } from './parse/parse-students.js'
 export type { UploadResult } from './parse/pipeline.js'
 export type { PlaceRow } from './parse/place-row.js'
+export {
+  RECOGNITION_STATUSES,
+  type RecognitionRow,
+  type RecognitionStatus,
+  recognitionValidUntil,
+} from './parse/recognition-row.js'
 export type { StudentRow } from './parse/student-row.js'
 export { readTable } from './read/read-table.js'
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './read/table.js'

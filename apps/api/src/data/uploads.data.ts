@@ -19,7 +19,7 @@ export interface UploadLimits {
 type Accepted = Extract<ImportReport, { outcome: 'accepted' }>
 
 /** The accepted report as the API returns it (plain, mutable JSON). */
-function accepted(r: Accepted) {
+export function accepted(r: Accepted) {
   return {
     outcome: r.outcome,
     uploadId: r.uploadId,
@@ -31,7 +31,7 @@ function accepted(r: Accepted) {
 }
 export type AcceptedUpload = ReturnType<typeof accepted>
 
-function rejected(report: Extract<ImportReport, { outcome: 'rejected' }>): AppError {
+export function rejected(report: Extract<ImportReport, { outcome: 'rejected' }>): AppError {
   return new AppError(
     'ROW_ERRORS',
     `${report.errors.length} ${report.errors.length === 1 ? 'fout' : 'fouten'} in het bestand; niets opgeslagen / ${report.errors.length} error(s) in the file; nothing stored`,

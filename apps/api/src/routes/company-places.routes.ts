@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { createPlace, getOwnPlace, listOwnPlaces, updatePlace } from '../data/places.data.js'
+import { recognitionsOfOwnPlace } from '../data/recognitions.data.js'
 import { uploadPlaceRegistration } from '../data/uploads.data.js'
 import { page, ZIdParams, ZImportReport, ZPageQuery } from '../schemas/common.js'
 import { ZPlace, ZPlaceFields, ZPlaceQuery, ZPlaceUpdate } from '../schemas/places.js'
+import { ZPlaceRecognition } from '../schemas/recognitions.js'
 import { readUpload } from '../uploads/read-upload.js'
 import { dataCtx, type RouteOptions } from './context.js'
 
@@ -24,8 +26,20 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   )
   app.get(
     '/company/places/:id',
-    { config: company, schema: { tags, params: ZIdParams, response: { 200: ZPlace } } },
-    async (request) => getOwnPlace(dataCtx(deps, request), request.params.id),
+    {
+      config: company,
+      schema: {
+        tags,
+        params: ZIdParams,
+        // With the recognitions of the place's establishment (status erkend) and their validity.
+        response: { 200: ZPlace.extend({ recognitions: ZPlaceRecognition.array() }) },
+      },
+    },
+    async (request) => {
+      const ctx = dataCtx(deps, request)
+      const place = await getOwnPlace(ctx, request.params.id)
+      return { ...place, recognitions: await recognitionsOfOwnPlace(ctx, request.params.id) }
+    },
   )
   app.post(
     '/company/places',

@@ -92,6 +92,15 @@ export function ownPlaces(db: Db, scope: Scope) {
     )
 }
 
+/** A company's own recognitions (erkenningen); no other caller sees any. */
+export function ownRecognitions(db: Db, scope: Scope) {
+  return db
+    .selectFrom('recognition as rc')
+    .where(
+      scope.role === 'company' ? sql<SqlBool>`${sql.ref('rc.company_id')} = ${scope.companyId}` : nothing,
+    )
+}
+
 /** Places a school may pin or move a student to, and browse for that: every open place. */
 export function openPlacesFor(db: Db, scope: Scope) {
   return db

@@ -5,15 +5,19 @@ import {
   ImportError,
   type ImportReport,
   importPlaceRegistration,
+  importRecognitions,
   importStudentList,
 } from '@stagebrug/imports'
 
 const SHOWN_ERRORS = 50
 
-/** `stagebrug import students <file> --school <nr>` and `stagebrug import places <file>`. */
+/**
+ * `stagebrug import students <file> --school <nr>`, `stagebrug import places <file>` and
+ * `stagebrug import recognitions <file> [--school <nr>]` (with --school: declared by that school on the company's behalf).
+ */
 export async function importFile(
   handle: DbHandle,
-  kind: 'students' | 'places',
+  kind: 'students' | 'places' | 'recognitions',
   file: string | undefined,
   school: string | undefined,
 ): Promise<number> {
@@ -33,7 +37,9 @@ export async function importFile(
     const report =
       kind === 'students'
         ? await importStudentList(handle.db, { ...meta, school: school! })
-        : await importPlaceRegistration(handle.db, meta)
+        : kind === 'recognitions'
+          ? await importRecognitions(handle.db, { ...meta, source: school ? 'school' : 'company' })
+          : await importPlaceRegistration(handle.db, meta)
     print(report)
     return report.outcome === 'accepted' ? 0 : 1
   } catch (error) {
@@ -53,6 +59,8 @@ const COUNT_LABELS: Readonly<Record<string, string>> = {
   companies: 'bedrijven / companies',
   places: 'plaatsen in het bestand / places in the file',
   seats: 'stageplaatsen / seats',
+  recognitions: 'erkenningen in het bestand / recognitions in the file',
+  recognised: 'met status erkend / with status erkend',
 }
 
 function print(report: ImportReport): void {

@@ -1,4 +1,4 @@
-import type { CompanyId, Place, PlaceId, ProgrammeId, StudentId } from '@stagebrug/matching-core'
+import type { CompanyId, Place, PlaceId, ProgrammeId, Recognition, StudentId } from '@stagebrug/matching-core'
 import type { PlaceRow } from '../schema/place.table.js'
 
 /** A place row joined with its establishment's coordinates and its free seats. */
@@ -7,6 +7,8 @@ export type PlaceSnapshotRow = PlaceRow & {
   readonly lon: number
   /** Capacity minus accepted proposals. */
   readonly free_seats: number
+  /** The `erkend` recognitions of the place's establishment (`recognitionsOfPlace`). */
+  readonly recognitions: readonly Recognition[]
 }
 
 /** Maps a place row to the core's Place; `capacity` becomes the seats still free. */

@@ -2,6 +2,7 @@ import type { Mentor, Recognition } from '@stagebrug/matching-core'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../schema/database.js'
 import type { OutcomeStatus } from '../schema/match-outcome.table.js'
+import { recognitionsOfPlace } from './recognition.repository.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -119,7 +120,7 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
       'pl.programmes',
       'pl.capacity',
       'taken.taken',
-      'pl.recognitions',
+      recognitionsOfPlace('pl').as('recognitions'),
       'pl.mentor',
     ])
     .where('pl.status', '=', 'open')

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
+import { recognitionsOfPlace } from './recognition.repository.js'
 
 /**
  * The match input of one student and one place, pinned together with `reason`: what a coordinator's
@@ -32,7 +33,12 @@ export async function loadPairInput(
     .selectFrom('place')
     .innerJoin('postcode', 'postcode.postcode', 'place.establishment_postcode')
     .selectAll('place')
-    .select(['postcode.lat', 'postcode.lon', sql<number>`greatest(place.capacity, 1)`.as('free_seats')])
+    .select([
+      'postcode.lat',
+      'postcode.lon',
+      sql<number>`greatest(place.capacity, 1)`.as('free_seats'),
+      recognitionsOfPlace('place').as('recognitions'),
+    ])
     .where('place.id', '=', pair.placeId)
     .executeTakeFirst()
   if (!student || !place) return undefined

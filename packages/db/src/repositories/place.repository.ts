@@ -1,10 +1,4 @@
-import type {
-  Mentor,
-  PlaceCompetence,
-  PlaceKind,
-  Recognition,
-  WorkplaceRiskCode,
-} from '@stagebrug/matching-core'
+import type { Mentor, PlaceCompetence, PlaceKind, WorkplaceRiskCode } from '@stagebrug/matching-core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
@@ -26,7 +20,6 @@ export interface PlaceInput {
   readonly capacity: number
   readonly period: { readonly start: string; readonly end: string }
   readonly hours: { readonly start: string; readonly end: string; readonly shiftWork?: boolean }
-  readonly recognitions?: readonly Recognition[]
   readonly mentor?: Mentor | null
   readonly minimumAge?: number
   readonly needsDrivingLicence?: boolean
@@ -71,7 +64,6 @@ function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
     hours_start: p.hours.start,
     hours_end: p.hours.end,
     shift_work: p.hours.shiftWork ?? false,
-    recognitions: json([...(p.recognitions ?? [])]),
     mentor: json(p.mentor ?? null),
     minimum_age: p.minimumAge ?? 0,
     needs_driving_licence: p.needsDrivingLicence ?? false,

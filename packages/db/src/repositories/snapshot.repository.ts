@@ -4,6 +4,7 @@ import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
 import { activePins } from './override.repository.js'
+import { recognitionsOfPlace } from './recognition.repository.js'
 
 /**
  * Loads the input of a night's match in five set-based queries: open students without an accepted proposal, open places with
@@ -53,6 +54,7 @@ export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>)
       'postcode.lat',
       'postcode.lon',
       sql<number>`place.capacity - coalesce(accepted.taken, 0)`.as('free_seats'),
+      recognitionsOfPlace('place').as('recognitions'),
     ])
     .where('place.status', '=', 'open')
     .where(sql<boolean>`place.capacity - coalesce(accepted.taken, 0) > 0`)

@@ -13,6 +13,7 @@ import type { PlacementOverrideTable } from './placement-override.table.js'
 import type { PostcodeTable } from './postcode.table.js'
 import type { ProgrammeTable } from './programme.table.js'
 import type { ProposalTable } from './proposal.table.js'
+import type { RecognitionTable } from './recognition.table.js'
 import type {
   RunFigureIdlePlaceTable,
   RunFiguresTable,
@@ -36,6 +37,7 @@ export interface Database {
   student: StudentTable
   company: CompanyTable
   place: PlaceTable
+  recognition: RecognitionTable
   upload: UploadTable
   match_run: MatchRunTable
   match_run_part: MatchRunPartTable

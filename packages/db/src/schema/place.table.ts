@@ -1,4 +1,4 @@
-import type { Mentor, PlaceCompetence, PlaceKind, Recognition } from '@stagebrug/matching-core'
+import type { Mentor, PlaceCompetence, PlaceKind } from '@stagebrug/matching-core'
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { CreatedAt, DateColumn, JsonColumn, UpdatedAt, Uuid } from './columns.js'
 
@@ -27,7 +27,6 @@ export interface PlaceTable {
   hours_start: string
   hours_end: string
   shift_work: boolean
-  recognitions: JsonColumn<Recognition[]>
   mentor: JsonColumn<Mentor | null>
   minimum_age: number
   needs_driving_licence: boolean

@@ -1,4 +1,4 @@
-import type { Database } from '@stagebrug/db'
+import { type Database, recognitionsOfPlace } from '@stagebrug/db'
 import { ageOn, isoToYmd } from '@stagebrug/matching-core'
 import type { Kysely } from 'kysely'
 import { DocumentError } from '../errors.js'
@@ -91,7 +91,7 @@ export async function loadDocumentData(
       'pl.hours_end',
       'pl.shift_work',
       'pl.sector',
-      'pl.recognitions',
+      recognitionsOfPlace('pl').as('recognitions'),
       'pl.mentor',
       'pl.mentor_name',
       'pl.mentor_function',

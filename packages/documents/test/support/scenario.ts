@@ -8,10 +8,11 @@ import {
   type ProposalStatus,
   type StudentInput,
   upsertCompany,
+  upsertRecognitions,
   upsertSchool,
   upsertStudents,
 } from '@stagebrug/db'
-import type { CompetenceId } from '@stagebrug/matching-core'
+import type { CompetenceId, Recognition } from '@stagebrug/matching-core'
 import type { Kysely } from 'kysely'
 
 export const TODAY = '2027-01-11'
@@ -31,6 +32,8 @@ export function kbo(first8: number): string {
 export interface ScenarioOptions {
   readonly student?: Partial<StudentInput>
   readonly place?: Partial<PlaceInput>
+  /** Declared for the place's establishment (status erkend), as the recognition import stores them. */
+  readonly recognitions?: readonly Recognition[]
   readonly status?: ProposalStatus
   readonly released?: boolean
   readonly coordinator?: boolean
@@ -128,6 +131,20 @@ export async function seedScenario(db: Kysely<Database>, options: ScenarioOption
       ...options.place,
     },
   ])
+  const establishment = options.place?.establishmentNumber ?? '2147812701'
+  await upsertRecognitions(
+    db,
+    (options.recognitions ?? []).map((r) => ({
+      companyId,
+      establishmentNumber: establishment,
+      programmeId: r.programme,
+      reference: null,
+      validFrom: r.validFrom,
+      validUntil: r.validTo,
+      status: 'erkend' as const,
+      source: 'company' as const,
+    })),
+  )
   const run = await db
     .insertInto('match_run')
     .values({ seed: n, params: json({}), timings: json({}), counts: json({}) })

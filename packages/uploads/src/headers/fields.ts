@@ -1,7 +1,7 @@
 // The columns of the two upload kinds: our template header, Dutch/English labels, vendor presets
 // (domain.md §5, §9) and generic aliases. docs/uploads/README.md documents the same list.
 
-export type UploadKind = 'students' | 'places'
+export type UploadKind = 'students' | 'places' | 'recognitions'
 export type Vendor = 'smartschool' | 'informat' | 'wisa'
 
 export interface FieldDef<K extends string = string> {
@@ -309,8 +309,61 @@ export const PLACE_FIELDS = [
   ),
 ] as const satisfies readonly FieldDef[]
 
+/** The uniform recognition file (erkenningen): one row per company × establishment × programme. */
+export const RECOGNITION_FIELDS = [
+  field(
+    'companyNumber',
+    'ondernemingsnummer',
+    ['Ondernemingsnummer', 'Enterprise number'],
+    true,
+    ['kbo', 'kbo nummer', 'btw nummer', 'btw'],
+    {},
+  ),
+  field(
+    'establishmentNumber',
+    'vestigingseenheidsnummer',
+    ['Vestigingseenheidsnummer', 'Establishment unit number'],
+    true,
+    ['vestigingsnummer', 'vestiging', 'vestigingseenheid'],
+    {},
+  ),
+  field(
+    'programme',
+    'studierichting',
+    ['Studierichting', 'Programme'],
+    true,
+    ['opleiding', 'structuuronderdeel', 'richting'],
+    {},
+  ),
+  field(
+    'reference',
+    'erkenningsnummer',
+    ['Erkenningsnummer', 'Recognition number'],
+    false,
+    ['erkenning', 'referentie erkenning', 'recognition number'],
+    {},
+  ),
+  field(
+    'validFrom',
+    'geldig van',
+    ['Geldig van', 'Valid from'],
+    true,
+    ['erkend sinds', 'begindatum', 'van'],
+    {},
+  ),
+  field(
+    'validUntil',
+    'geldig tot',
+    ['Geldig tot', 'Valid until'],
+    false,
+    ['vervaldatum', 'einddatum', 'tot'],
+    {},
+  ),
+  field('status', 'status', ['Status', 'Status'], true, ['status erkenning'], {}),
+] as const satisfies readonly FieldDef[]
+
 export type StudentField = (typeof STUDENT_FIELDS)[number]['key']
 export type PlaceField = (typeof PLACE_FIELDS)[number]['key']
 
 export const fieldsOf = (kind: UploadKind): readonly FieldDef[] =>
-  kind === 'students' ? STUDENT_FIELDS : PLACE_FIELDS
+  kind === 'students' ? STUDENT_FIELDS : kind === 'recognitions' ? RECOGNITION_FIELDS : PLACE_FIELDS

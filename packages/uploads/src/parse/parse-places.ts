@@ -97,6 +97,13 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
     )
   }
   const kind = report.read('kind', C.kind)
+  // Recognitions are per establishment (the recognition file): without its number none can be linked.
+  if (kind === 'dual' && establishmentNumber === undefined && report.errors.length === 0)
+    warn(
+      'establishmentNumber',
+      'Duale werkplek zonder vestigingseenheidsnummer: erkenningen kunnen niet gekoppeld worden',
+      'Dual workplace without an establishment unit number: recognitions cannot be linked',
+    )
   const programmes = report.read(
     'programmes',
     lookups.memo('programmes', () => programmesCell(lookups)),
