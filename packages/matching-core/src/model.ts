@@ -64,6 +64,8 @@ export interface Student {
   readonly seeks: Seeks
   readonly workReadiness: WorkReadiness
   readonly needsInclusiveWorkplace: boolean
+  /** Opted in for a place abroad (Erasmus+); absent or false: no place abroad is ever proposed. */
+  readonly abroad?: boolean
   /** Vulnerable student (buso, not yet work-ready, newcomer): ranked first by places. */
   readonly priority: boolean
 }

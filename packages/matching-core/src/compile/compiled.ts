@@ -31,6 +31,8 @@ export interface CompiledInstance {
   readonly sFirstTwo: Uint8Array
   readonly sNotReady: Uint8Array
   readonly sNeedsInclusive: Uint8Array
+  /** 1 when the student opted in for a place abroad. */
+  readonly sAbroad: Uint8Array
   readonly sPriority: Uint8Array
   readonly sLicence: Uint8Array
   readonly sBirth: Int32Array

@@ -1,5 +1,6 @@
 import type { CompiledInstance } from '../compile/compiled.js'
 import { ageOn } from '../util/dates.js'
+import { abroadRule } from './abroad.js'
 import { ageRule } from './age.js'
 import { blockedRule } from './blocked.js'
 import { capacityRule } from './capacity.js'
@@ -20,6 +21,7 @@ import { workReadinessRule } from './work-readiness.js'
 /** Every hard rule, in evaluation order (cheap and often failing first). */
 export const RULES = [
   distanceRule,
+  abroadRule,
   capacityRule,
   kindRule,
   programmeRule,
@@ -50,20 +52,21 @@ export type Verdict =
  */
 export function firstFailure(c: CompiledInstance, s: number, p: number, x: PairContext): number {
   if (!distanceRule.passes(c, s, p, x)) return 1
-  if (!capacityRule.passes(c, s, p, x)) return 2
-  if (!kindRule.passes(c, s, p, x)) return 3
-  if (!programmeRule.passes(c, s, p, x)) return 4
-  if (!periodRule.passes(c, s, p, x)) return 5
-  if (!blockedRule.passes(c, s, p, x)) return 6
-  if (!gradeRule.passes(c, s, p, x)) return 7
-  if (!ageRule.passes(c, s, p, x)) return 8
-  if (!dualAgeLimitRule.passes(c, s, p, x)) return 9
-  if (!nightWorkRule.passes(c, s, p, x)) return 10
-  if (!drivingLicenceRule.passes(c, s, p, x)) return 11
-  if (!workReadinessRule.passes(c, s, p, x)) return 12
-  if (!inclusiveRule.passes(c, s, p, x)) return 13
-  if (!recognitionRule.passes(c, s, p, x)) return 14
-  if (!mentorRule.passes(c, s, p, x)) return 15
+  if (!abroadRule.passes(c, s, p, x)) return 2
+  if (!capacityRule.passes(c, s, p, x)) return 3
+  if (!kindRule.passes(c, s, p, x)) return 4
+  if (!programmeRule.passes(c, s, p, x)) return 5
+  if (!periodRule.passes(c, s, p, x)) return 6
+  if (!blockedRule.passes(c, s, p, x)) return 7
+  if (!gradeRule.passes(c, s, p, x)) return 8
+  if (!ageRule.passes(c, s, p, x)) return 9
+  if (!dualAgeLimitRule.passes(c, s, p, x)) return 10
+  if (!nightWorkRule.passes(c, s, p, x)) return 11
+  if (!drivingLicenceRule.passes(c, s, p, x)) return 12
+  if (!workReadinessRule.passes(c, s, p, x)) return 13
+  if (!inclusiveRule.passes(c, s, p, x)) return 14
+  if (!recognitionRule.passes(c, s, p, x)) return 15
+  if (!mentorRule.passes(c, s, p, x)) return 16
   return 0
 }
 

@@ -78,8 +78,20 @@ describe('hard rules', () => {
 
   it('places abroad are exempt from the distance rule', () => {
     expect(
-      failing(student('s', { maxTravelKm: 5 }), place('p', { foreign: true, establishment: GENT })),
+      failing(
+        student('s', { maxTravelKm: 5, abroad: true }),
+        place('p', { foreign: true, establishment: GENT }),
+      ),
     ).toEqual([])
+  })
+
+  it('a place abroad only for a student who opted in, however near', () => {
+    const abroad = place('p', { foreign: true })
+    expect(failing(student('s'), abroad)).toEqual(['abroad_not_chosen'])
+    expect(failing(student('s', { abroad: false }), abroad)).toEqual(['abroad_not_chosen'])
+    expect(failing(student('s', { abroad: true }), abroad)).toEqual([])
+    // The opt-in does not concern places at home.
+    expect(failing(student('s', { abroad: true }), place('p'))).toEqual([])
   })
 
   it('blocked pairs fail', () => {
@@ -157,6 +169,7 @@ describe('hard rules', () => {
     expect(codes).toMatchInlineSnapshot(`
       [
         "too_far",
+        "abroad_not_chosen",
         "no_capacity",
         "kind_mismatch",
         "programme_mismatch",
@@ -180,6 +193,7 @@ describe('hard rules', () => {
       [student('s', { grade: 1 }), place('p')],
       [student('s'), place('p', { needsDrivingLicence: true })],
       [student('s', { needsInclusiveWorkplace: true }), place('p')],
+      [student('s'), place('p', { foreign: true })],
       [student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' }), dualPlace('p', { mentor: null })],
     ]
     for (const [s, p] of cases) {
