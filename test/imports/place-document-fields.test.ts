@@ -29,11 +29,22 @@ describe.each(ENGINES)('place document fields through the import on %s', (engine
         'protective_measures',
         'health_surveillance',
         'health_surveillance_type',
-        'mentor_name',
-        'mentor_function',
-        'mentor_email',
       ])
       .executeTakeFirstOrThrow()
+
+  const mentors = () =>
+    handle.db
+      .selectFrom('mentor as m')
+      .select(['m.name', 'm.function', 'm.email'])
+      .select((eb) =>
+        eb
+          .selectFrom('place_mentor as pm')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('pm.mentor_id', '=', 'm.id')
+          .as('links'),
+      )
+      .execute()
+      .then((rows) => rows.map(({ links, ...m }) => ({ ...m, places: Number(links) })))
 
   it('stores what the template registers for the documents', async () => {
     expect(await importPlaceRegistration(handle.db, meta(template))).toMatchObject({
@@ -51,20 +62,31 @@ describe.each(ENGINES)('place document fields through the import on %s', (engine
       protective_measures: 'Veiligheidsschoenen, werkhandschoenen en fluohesje (PBM), geen heftruck',
       health_surveillance: false,
       health_surveillance_type: null,
-      mentor_name: 'Noël Vermeulen',
-      mentor_function: 'Magazijnverantwoordelijke',
-      mentor_email: 'noel.vermeulen@example.be',
     })
+    // The mentor columns fill the mentor table (migration 0018), linked to the place.
+    expect(await mentors()).toEqual([
+      { name: 'Noël Vermeulen', function: 'Magazijnverantwoordelijke', email: 'noel.vermeulen@example.be', places: 1 },
+    ])
   })
 
   it('updates a place when only a document field changed, and leaves it alone otherwise', async () => {
     expect(await importPlaceRegistration(handle.db, meta(template))).toMatchObject({
       counts: { created: 0, updated: 0, unchanged: 1 },
     })
-    const text = new TextDecoder().decode(template).replace('Noël Vermeulen', 'Zoë Vermeulen')
+    const text = new TextDecoder().decode(template).replace('Magazijnmedewerker orderpicking', 'Orderpicker')
     expect(await importPlaceRegistration(handle.db, meta(new TextEncoder().encode(text)))).toMatchObject({
       counts: { created: 0, updated: 1, unchanged: 0 },
     })
-    expect((await stored()).mentor_name).toBe('Zoë Vermeulen')
+    expect((await stored()).workstation).toBe('Orderpicker')
+  })
+
+  it('keeps one mentor per e-mail: a new name for the same e-mail renames that mentor', async () => {
+    const text = new TextDecoder().decode(template).replace('Noël Vermeulen', 'Zoë Vermeulen')
+    expect(await importPlaceRegistration(handle.db, meta(new TextEncoder().encode(text)))).toMatchObject({
+      outcome: 'accepted',
+    })
+    expect(await mentors()).toEqual([
+      { name: 'Zoë Vermeulen', function: 'Magazijnverantwoordelijke', email: 'noel.vermeulen@example.be', places: 1 },
+    ])
   })
 })

@@ -13,6 +13,7 @@ import { adminCompanyRoutes } from './routes/admin-companies.routes.js'
 import { adminKeyRoutes } from './routes/admin-keys.routes.js'
 import { adminRunRoutes } from './routes/admin-runs.routes.js'
 import { adminSchoolRoutes } from './routes/admin-schools.routes.js'
+import { companyMentorRoutes } from './routes/company-mentors.routes.js'
 import { companyPlaceRoutes } from './routes/company-places.routes.js'
 import { companyProposalRoutes } from './routes/company-proposals.routes.js'
 import { companyRecognitionRoutes } from './routes/company-recognitions.routes.js'
@@ -56,6 +57,7 @@ const ROUTES = [
   companyPlaceRoutes,
   companyProposalRoutes,
   companyRecognitionRoutes,
+  companyMentorRoutes,
   documentRoutes,
   figuresRoutes,
 ]

@@ -56,6 +56,20 @@ export {
   type UpsertPlacesCounts,
   upsertPlaces,
 } from './repositories/place.repository.js'
+export {
+  addPlaceMentors,
+  deleteMentor,
+  getMentor,
+  listMentors,
+  type MentorInput,
+  type MentorWithPlaces,
+  mentorsOfPlace,
+  setMentorPlaces,
+  setPlaceMentors,
+  type UpsertMentorsResult,
+  updateMentor,
+  upsertMentors,
+} from './repositories/mentor.repository.js'
 export { insertProposals } from './repositories/proposal.repository.js'
 export {
   type RecognitionInput,
@@ -129,6 +143,7 @@ export type {
   NewMatchRun,
 } from './schema/match-run.table.js'
 export type { MatchRunPartRow, MatchRunPartTable } from './schema/match-run-part.table.js'
+export type { MentorRow, MentorTable, NewMentor, PlaceMentorTable } from './schema/mentor.table.js'
 export type { NewPlace, PlaceRow, PlaceStatus, PlaceTable } from './schema/place.table.js'
 export type {
   NewPlacementOverride,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
-import { insertPlaces, json, upsertCompanies, upsertCompany, upsertPlaces } from '../src/index.js'
+import { insertPlaces, upsertCompanies, upsertCompany, upsertPlaces } from '../src/index.js'
 import { companyInput, MOL, placeInput } from './support/fixtures.js'
 
 describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) => {
@@ -19,7 +19,7 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
   const placesOf = (id: string) =>
     handle.db
       .selectFrom('place')
-      .select(['id', 'external_id', 'capacity', 'status', 'mentor', 'updated_at'])
+      .select(['id', 'external_id', 'capacity', 'status', 'updated_at'])
       .where('company_id', '=', id)
       .orderBy('external_id')
       .orderBy('id')
@@ -56,17 +56,11 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
     expect(after[1]!.updated_at).toEqual(before[1]!.updated_at)
   })
 
-  it('keeps what the upload does not own (status, mentor) and never closes places missing from the list', async () => {
+  it('keeps what the upload does not own (status) and never closes places missing from the list', async () => {
     const [a] = (await placesOf(companyId)).filter((p) => p.external_id === 'A')
-    const mentor = {
-      birthDate: '1980-01-01',
-      ageWaiver: false,
-      trainingCompleted: true,
-      trainingDeadline: null,
-    }
     await handle.db
       .updateTable('place')
-      .set({ status: 'closed', mentor: json(mentor) })
+      .set({ status: 'closed' })
       .where('id', '=', a!.id)
       .execute()
     const result = await upsert([placeInput(companyId, { externalId: 'A', capacity: 4 })])
@@ -77,7 +71,6 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
       ['B', 1, 'open'],
       ['C', 1, 'open'],
     ])
-    expect(after[0]!.mentor).toEqual(mentor)
   })
 
   it('always creates places without an external id; codes are per company', async () => {

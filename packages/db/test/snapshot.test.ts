@@ -78,7 +78,7 @@ describe.each(ENGINES)('snapshot → match → proposals on %s', (engine) => {
       competences: [{ id: 1, weight: 1 }],
       period: { start: '2027-01-15', end: '2027-06-30' },
       hours: { start: '07:00', end: '15:00', shiftWork: true },
-      mentor: null,
+      mentors: [],
       recognitions: [],
       preferredStudents: [],
     })

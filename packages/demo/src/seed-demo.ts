@@ -4,15 +4,18 @@ import {
   type CompanyInput,
   type Database,
   insertPlaces,
+  addPlaceMentors,
+  type MentorInput,
   type PlaceInput,
   type RecognitionInput,
   type StudentInput,
   upsertCompanies,
+  upsertMentors,
   upsertRecognitions,
   upsertSchool,
   upsertStudents,
 } from '@stagebrug/db'
-import type { Student } from '@stagebrug/matching-core'
+import type { Mentor, Student } from '@stagebrug/matching-core'
 import { generateInstance, Rng, type SyntheticInstance } from '@stagebrug/synthetic'
 import type { Kysely } from 'kysely'
 import { adultName, localPart, type Person, slug, studentName, UniqueNames } from './names.js'
@@ -78,7 +81,8 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
   const companyDomains = new UniqueNames()
   const coordinators: { school_id: string; name: string; email: string }[] = []
   const companies: CompanyInput[] = []
-  const places: (Omit<PlaceInput, 'companyId'> & { kbo: string })[] = []
+  const places: DemoPlace[] = []
+  const domainOf = new Map<string, string>()
   // Recognitions go in as a company declares them (the import's repository function): per company ×
   // (invented) establishment × programme. Each dual place is its own establishment.
   const recognitions: (Omit<RecognitionInput, 'companyId'> & { kbo: string })[] = []
@@ -115,10 +119,18 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
         // 1xxx.xxx.xxx: valid numbers that start with 1, as new enterprises get them, written bare.
         number = kbo(10_000_000 + companies.length + 1)
         kboOf.set(p.companyId, number)
-        companies.push(companyInput(instance, p.id, number, rng, companyDomains))
+        const company = companyInput(instance, p.id, number, rng, companyDomains)
+        companies.push(company)
+        domainOf.set(number, company.contactEmail?.split('@')[1] ?? 'bedrijf.test')
       }
       const establishment = p.kind === 'dual' ? establishmentNumber(places.length + 1) : null
-      places.push({ ...placeInput(p), establishmentNumber: establishment, kbo: number })
+      places.push({
+        ...placeInput(p),
+        establishmentNumber: establishment,
+        kbo: number,
+        mentors: p.mentors,
+        domain: domainOf.get(number) ?? 'bedrijf.test',
+      })
       if (establishment !== null)
         for (const r of p.recognitions)
           recognitions.push({
@@ -135,10 +147,11 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
   }
   if (coordinators.length > 0) await db.insertInto('coordinator').values(coordinators).execute()
   const companyIds = await upsertCompanies(db, companies)
-  await insertPlaces(
+  const placeIds = await insertPlaces(
     db,
     places.map(({ kbo, ...p }) => ({ ...p, companyId: companyIds.get(kbo)! })),
   )
+  await seedMentors(db, places, placeIds, companyIds, options.seed)
   await upsertRecognitions(
     db,
     recognitions.map(({ kbo, ...r }) => ({ ...r, companyId: companyIds.get(kbo)! })),
@@ -150,6 +163,59 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions):
     schools,
     companies: companies.length,
   }
+}
+
+type DemoPlace = Omit<PlaceInput, 'companyId'> & {
+  readonly kbo: string
+  readonly mentors: readonly Mentor[]
+  /** The company's invented e-mail domain (`….test`). */
+  readonly domain: string
+}
+
+/**
+ * The synthetic mentors of the dual places, written through the repository functions the mentor
+ * file's import uses (upsertMentors, then the links): one invented person per place, keyed by an
+ * invented e-mail at the company's `.test` domain. Names come from their own random stream, so
+ * the rest of the demo stays as it was.
+ */
+async function seedMentors(
+  db: Kysely<Database>,
+  places: readonly DemoPlace[],
+  placeIds: readonly string[],
+  companyIds: ReadonlyMap<string, string>,
+  seed: number,
+): Promise<void> {
+  const rng = Rng.stream(seed, 'demo-mentors')
+  const addresses = new UniqueNames()
+  const inputs: (MentorInput & { placeId: string })[] = []
+  places.forEach((p, i) => {
+    for (const m of p.mentors) {
+      const person = adultName(rng)
+      inputs.push({
+        companyId: companyIds.get(p.kbo)!,
+        placeId: placeIds[i]!,
+        name: fullName(person),
+        function: 'Mentor',
+        email: `${addresses.take(localPart(person))}@${p.domain}`,
+        birthDate: m.birthDate,
+        declaredAtLeast25: m.declaredAtLeast25,
+        ageWaiver23: m.ageWaiver,
+        trainingCompleted: m.trainingCompleted,
+        trainingDeadline: m.trainingDeadline,
+      })
+    }
+  })
+  if (inputs.length === 0) return
+  await db.transaction().execute(async (trx) => {
+    const { ids } = await upsertMentors(
+      trx,
+      inputs.map(({ placeId: _, ...m }) => m),
+    )
+    await addPlaceMentors(
+      trx,
+      inputs.map((m, i) => ({ placeId: m.placeId, mentorId: ids[i]!, companyId: m.companyId })),
+    )
+  })
 }
 
 function splitOverRegions(options: SeedOptions) {
@@ -241,7 +307,6 @@ function placeInput(p: SyntheticInstance['input']['places'][number]): Omit<Place
     capacity: p.capacity,
     period: p.period,
     hours: p.hours,
-    mentor: p.mentor,
     minimumAge: p.minimumAge,
     needsDrivingLicence: p.needsDrivingLicence,
     inclusive: p.inclusive,

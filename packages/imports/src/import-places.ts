@@ -2,6 +2,7 @@ import type { Database, PlaceInput } from '@stagebrug/db'
 import { upsertCompanies, upsertPlaces } from '@stagebrug/db'
 import { type PlaceRow, parsePlaceRegistration } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
+import { linkPlaceFileMentors } from './import-mentors.js'
 import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
 import type { ImportReport } from './report.js'
@@ -32,9 +33,20 @@ export async function importPlaceRegistration(db: Kysely<Database>, req: UploadM
         contactPhone: r.contactPhone,
       })),
     )
-    const { created, updated, unchanged } = await upsertPlaces(
+    const { created, updated, unchanged, ids } = await upsertPlaces(
       trx,
       rows.map((r) => placeRowToInput(r, companyIds.get(r.companyNumber)!)),
+    )
+    // The mentor columns fill the mentor table (migration 0018), not the place.
+    await linkPlaceFileMentors(
+      trx,
+      rows.map((r, i) => ({
+        companyId: companyIds.get(r.companyNumber)!,
+        placeId: ids[i]!,
+        name: r.mentorName,
+        function: r.mentorFunction,
+        email: r.mentorEmail,
+      })),
     )
     const counts = {
       companies: companyIds.size,
@@ -77,8 +89,5 @@ function placeRowToInput(r: PlaceRow, companyId: string): PlaceInput {
     protectiveMeasures: r.protectiveMeasures,
     healthSurveillance: r.healthSurveillance,
     healthSurveillanceType: r.healthSurveillanceType,
-    mentorName: r.mentorName,
-    mentorFunction: r.mentorFunction,
-    mentorEmail: r.mentorEmail,
   }
 }

@@ -84,7 +84,10 @@ export interface Recognition {
 }
 
 export interface Mentor {
-  readonly birthDate: IsoDate
+  /** Null when the company declared the age instead (`declaredAtLeast25`): data minimisation. */
+  readonly birthDate: IsoDate | null
+  /** The company declares the mentor is at least 25, without giving a birth date. */
+  readonly declaredAtLeast25: boolean
   /** The sector partnership lowered the mentor's minimum age from 25 to 23. */
   readonly ageWaiver: boolean
   readonly trainingCompleted: boolean
@@ -112,7 +115,8 @@ export interface Place {
   readonly period: Period
   readonly hours: WorkingHours
   readonly recognitions: readonly Recognition[]
-  readonly mentor: Mentor | null
+  /** The place's mentors; a dual place needs one that is valid on the start date. */
+  readonly mentors: readonly Mentor[]
   /** The place's own minimum age (0 when it states none). */
   readonly minimumAge: number
   readonly needsDrivingLicence: boolean

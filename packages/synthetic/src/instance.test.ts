@@ -78,10 +78,10 @@ describe('generateInstance', () => {
   it('gives recognitions and a mentor to dual places only, one recognition per programme', () => {
     for (const p of places) {
       if (p.kind === 'dual') {
-        expect(p.mentor).not.toBeNull()
+        expect(p.mentors).toHaveLength(1)
         expect(p.recognitions.map((r) => r.programme)).toEqual(p.programmes)
       } else {
-        expect(p.mentor).toBeNull()
+        expect(p.mentors).toEqual([])
         expect(p.recognitions).toEqual([])
       }
     }

@@ -95,7 +95,9 @@ export function recognitionsFor(rng: Rng, programmes: readonly ProgrammeId[], to
 
 /**
  * A duaal mentor. About 3% fail the rules on purpose: too young without a waiver, or the training
- * deadline has passed. About 2% are 23–24 with the sector partnership's waiver (valid).
+ * deadline has passed. About 2% are 23–24 with the sector partnership's waiver (valid). Every
+ * mentor has a birth date (the random stream stays as it was; `declaredAtLeast25` is exercised by
+ * the rule tests and the mentor file tests).
  */
 export function mentorFor(rng: Rng, today: IsoDate): Mentor {
   const r = rng.next()
@@ -103,6 +105,7 @@ export function mentorFor(rng: Rng, today: IsoDate): Mentor {
   if (r < 0.015)
     return {
       birthDate: born(rng.between(21, 24)),
+      declaredAtLeast25: false,
       ageWaiver: false,
       trainingCompleted: true,
       trainingDeadline: null,
@@ -111,6 +114,7 @@ export function mentorFor(rng: Rng, today: IsoDate): Mentor {
     const deadline = addDays(today, -rng.between(10, 200))
     return {
       birthDate: born(rng.between(28, 60)),
+      declaredAtLeast25: false,
       ageWaiver: false,
       trainingCompleted: false,
       trainingDeadline: deadline,
@@ -120,6 +124,7 @@ export function mentorFor(rng: Rng, today: IsoDate): Mentor {
   const completed = rng.chance(0.85)
   return {
     birthDate: born(waiver ? rng.between(23, 24) : rng.between(26, 62)),
+    declaredAtLeast25: false,
     ageWaiver: waiver,
     trainingCompleted: completed,
     trainingDeadline: completed ? null : addDays(today, rng.between(30, 330)),

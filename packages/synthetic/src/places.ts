@@ -141,7 +141,7 @@ export function generatePlaces(
       period: periodFor(rng, kind, year),
       hours,
       recognitions: kind === 'dual' ? recognitionsFor(rng, programmes, today) : [],
-      mentor: kind === 'dual' ? mentorFor(rng, today) : null,
+      mentors: kind === 'dual' ? [mentorFor(rng, today)] : [],
       minimumAge: minimumAgeFor(rng, night),
       needsDrivingLicence: rng.chance(0.03),
       inclusive: rng.chance(0.1),

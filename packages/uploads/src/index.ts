@@ -4,6 +4,7 @@
 export { type RowError, UploadError, type UploadErrorCode, type UploadWarning } from './errors.js'
 export {
   type FieldDef,
+  MENTOR_FIELDS,
   PLACE_FIELDS,
   type PlaceField,
   RECOGNITION_FIELDS,
@@ -20,6 +21,8 @@ export {
   type UnmappedColumn,
 } from './headers/map-headers.js'
 export type { ParseContext, ReferenceData } from './parse/context.js'
+export type { MentorRow } from './parse/mentor-row.js'
+export { parseMentors } from './parse/parse-mentors.js'
 export { parsePlaceRegistration } from './parse/parse-places.js'
 export { parseRecognitions } from './parse/parse-recognitions.js'
 export { parseStudentList } from './parse/parse-students.js'

@@ -101,6 +101,15 @@ export function ownRecognitions(db: Db, scope: Scope) {
     )
 }
 
+/** A company's own mentors; no other caller sees any. */
+export function ownMentors(db: Db, scope: Scope) {
+  return db
+    .selectFrom('mentor as mt')
+    .where(
+      scope.role === 'company' ? sql<SqlBool>`${sql.ref('mt.company_id')} = ${scope.companyId}` : nothing,
+    )
+}
+
 /** Places a school may pin or move a student to, and browse for that: every open place. */
 export function openPlacesFor(db: Db, scope: Scope) {
   return db

@@ -1,4 +1,12 @@
-import type { CompanyId, Place, PlaceId, ProgrammeId, Recognition, StudentId } from '@stagebrug/matching-core'
+import type {
+  CompanyId,
+  Mentor,
+  Place,
+  PlaceId,
+  ProgrammeId,
+  Recognition,
+  StudentId,
+} from '@stagebrug/matching-core'
 import type { PlaceRow } from '../schema/place.table.js'
 
 /** A place row joined with its establishment's coordinates and its free seats. */
@@ -9,6 +17,8 @@ export type PlaceSnapshotRow = PlaceRow & {
   readonly free_seats: number
   /** The `erkend` recognitions of the place's establishment (`recognitionsOfPlace`). */
   readonly recognitions: readonly Recognition[]
+  /** The place's mentors (`mentorsOfPlace`). */
+  readonly mentors: readonly Mentor[]
 }
 
 /** Maps a place row to the core's Place; `capacity` becomes the seats still free. */
@@ -25,7 +35,7 @@ export function placeRowToPlace(row: PlaceSnapshotRow): Place {
     period: { start: row.period_start, end: row.period_end },
     hours: { start: row.hours_start, end: row.hours_end, shiftWork: row.shift_work },
     recognitions: row.recognitions,
-    mentor: row.mentor ?? null,
+    mentors: row.mentors,
     minimumAge: row.minimum_age,
     needsDrivingLicence: row.needs_driving_licence,
     inclusive: row.inclusive,

@@ -2,6 +2,7 @@ import type { Mentor, Recognition } from '@stagebrug/matching-core'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../schema/database.js'
 import type { OutcomeStatus } from '../schema/match-outcome.table.js'
+import { mentorsOfPlace } from './mentor.repository.js'
 import { recognitionsOfPlace } from './recognition.repository.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -51,7 +52,7 @@ export interface FiguresSource {
     readonly capacity: number
     readonly acceptedSeats: number
     readonly recognitions: readonly Recognition[]
-    readonly mentor: Mentor | null
+    readonly mentors: readonly Mentor[]
   }[]
   /** The run's proposals that were not declined, counted per place and school of the student. */
   readonly proposals: readonly {
@@ -121,7 +122,7 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
       'pl.capacity',
       'taken.taken',
       recognitionsOfPlace('pl').as('recognitions'),
-      'pl.mentor',
+      mentorsOfPlace('pl').as('mentors'),
     ])
     .where('pl.status', '=', 'open')
     .orderBy('pl.id')
@@ -178,7 +179,7 @@ export async function loadFiguresSource(db: Db, runId: string): Promise<FiguresS
       capacity: p.capacity,
       acceptedSeats: Number(p.taken ?? 0),
       recognitions: p.recognitions,
-      mentor: p.mentor ?? null,
+      mentors: p.mentors,
     })),
     proposals: proposalRows.map((p) => ({ placeId: p.place_id, schoolId: p.school_id, count: Number(p.n) })),
     programmes: programmes.map((p) => ({ id: p.id, title: p.title })),

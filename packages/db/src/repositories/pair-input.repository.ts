@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
+import { mentorsOfPlace } from './mentor.repository.js'
 import { recognitionsOfPlace } from './recognition.repository.js'
 
 /**
@@ -38,6 +39,7 @@ export async function loadPairInput(
       'postcode.lon',
       sql<number>`greatest(place.capacity, 1)`.as('free_seats'),
       recognitionsOfPlace('place').as('recognitions'),
+      mentorsOfPlace('place').as('mentors'),
     ])
     .where('place.id', '=', pair.placeId)
     .executeTakeFirst()

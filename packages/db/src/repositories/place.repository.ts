@@ -1,4 +1,4 @@
-import type { Mentor, PlaceCompetence, PlaceKind, WorkplaceRiskCode } from '@stagebrug/matching-core'
+import type { PlaceCompetence, PlaceKind, WorkplaceRiskCode } from '@stagebrug/matching-core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
@@ -20,7 +20,6 @@ export interface PlaceInput {
   readonly capacity: number
   readonly period: { readonly start: string; readonly end: string }
   readonly hours: { readonly start: string; readonly end: string; readonly shiftWork?: boolean }
-  readonly mentor?: Mentor | null
   readonly minimumAge?: number
   readonly needsDrivingLicence?: boolean
   readonly inclusive?: boolean
@@ -42,9 +41,6 @@ export interface PlaceInput {
   readonly healthSurveillance?: boolean | null
   /** Only when `healthSurveillance` is true. */
   readonly healthSurveillanceType?: string | null
-  readonly mentorName?: string | null
-  readonly mentorFunction?: string | null
-  readonly mentorEmail?: string | null
 }
 
 function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
@@ -64,7 +60,6 @@ function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
     hours_start: p.hours.start,
     hours_end: p.hours.end,
     shift_work: p.hours.shiftWork ?? false,
-    mentor: json(p.mentor ?? null),
     minimum_age: p.minimumAge ?? 0,
     needs_driving_licence: p.needsDrivingLicence ?? false,
     inclusive: p.inclusive ?? false,
@@ -80,9 +75,6 @@ function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
     protective_measures: p.protectiveMeasures ?? null,
     health_surveillance: p.healthSurveillance ?? null,
     health_surveillance_type: p.healthSurveillanceType ?? null,
-    mentor_name: p.mentorName ?? null,
-    mentor_function: p.mentorFunction ?? null,
-    mentor_email: p.mentorEmail ?? null,
   }
 }
 
@@ -129,9 +121,6 @@ const REGISTERED_COLUMNS = [
   'protective_measures',
   'health_surveillance',
   'health_surveillance_type',
-  'mentor_name',
-  'mentor_function',
-  'mentor_email',
 ] as const satisfies readonly (keyof PlaceTable)[]
 type RegisteredColumn = (typeof REGISTERED_COLUMNS)[number]
 
@@ -153,9 +142,8 @@ function canonical(value: unknown): string {
 /**
  * Applies a place registration: a place with an external id (the company's `plaatscode`) that the
  * company already has is updated when a registered column changed and left alone otherwise; every
- * other place is created. Recognitions, mentor, preferred students, `foreign` and `status` are never
- * touched by a re-upload (the mentor's name, function and e-mail are registered columns; the mentor's
- * birth date and training in `mentor` are not), and places missing from the list stay as they are (closing is an explicit
+ * other place is created. Recognitions, mentors (tables of their own), preferred students, `foreign` and `status` are never
+ * touched by a re-upload, and places missing from the list stay as they are (closing is an explicit
  * act). Needs the caller's transaction; returns the place ids in input order.
  */
 export async function upsertPlaces(

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
+import { mentorsOfPlace } from './mentor.repository.js'
 import { activePins } from './override.repository.js'
 import { recognitionsOfPlace } from './recognition.repository.js'
 
@@ -55,6 +56,7 @@ export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>)
       'postcode.lon',
       sql<number>`place.capacity - coalesce(accepted.taken, 0)`.as('free_seats'),
       recognitionsOfPlace('place').as('recognitions'),
+      mentorsOfPlace('place').as('mentors'),
     ])
     .where('place.status', '=', 'open')
     .where(sql<boolean>`place.capacity - coalesce(accepted.taken, 0) > 0`)

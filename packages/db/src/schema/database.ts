@@ -8,6 +8,7 @@ import type { MailOutboxTable } from './mail-outbox.table.js'
 import type { MatchOutcomeTable } from './match-outcome.table.js'
 import type { MatchRunTable } from './match-run.table.js'
 import type { MatchRunPartTable } from './match-run-part.table.js'
+import type { MentorTable, PlaceMentorTable } from './mentor.table.js'
 import type { PlaceTable } from './place.table.js'
 import type { PlacementOverrideTable } from './placement-override.table.js'
 import type { PostcodeTable } from './postcode.table.js'
@@ -37,6 +38,8 @@ export interface Database {
   student: StudentTable
   company: CompanyTable
   place: PlaceTable
+  mentor: MentorTable
+  place_mentor: PlaceMentorTable
   recognition: RecognitionTable
   upload: UploadTable
   match_run: MatchRunTable

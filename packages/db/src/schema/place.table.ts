@@ -1,4 +1,4 @@
-import type { Mentor, PlaceCompetence, PlaceKind } from '@stagebrug/matching-core'
+import type { PlaceCompetence, PlaceKind } from '@stagebrug/matching-core'
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { CreatedAt, DateColumn, JsonColumn, UpdatedAt, Uuid } from './columns.js'
 
@@ -27,7 +27,6 @@ export interface PlaceTable {
   hours_start: string
   hours_end: string
   shift_work: boolean
-  mentor: JsonColumn<Mentor | null>
   minimum_age: number
   needs_driving_licence: boolean
   inclusive: boolean
@@ -46,9 +45,6 @@ export interface PlaceTable {
   health_surveillance: boolean | null
   /** Only with `health_surveillance` true (check constraint). */
   health_surveillance_type: string | null
-  mentor_name: string | null
-  mentor_function: string | null
-  mentor_email: string | null
   /** Student ids the company prefers, most preferred first. */
   preferred_students: JsonColumn<string[]>
   status: ColumnType<PlaceStatus, PlaceStatus | undefined, PlaceStatus>

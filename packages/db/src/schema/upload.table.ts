@@ -1,7 +1,7 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { JsonColumn, Uuid } from './columns.js'
 
-export type UploadKind = 'students' | 'places' | 'recognitions'
+export type UploadKind = 'students' | 'places' | 'recognitions' | 'mentors'
 export type UploadOutcome = 'accepted' | 'partial' | 'rejected'
 
 export interface UploadTable {

@@ -92,10 +92,7 @@ export async function loadDocumentData(
       'pl.shift_work',
       'pl.sector',
       recognitionsOfPlace('pl').as('recognitions'),
-      'pl.mentor',
-      'pl.mentor_name',
-      'pl.mentor_function',
-      'pl.mentor_email',
+      'pl.id as place_id',
       'pl.workstation',
       'pl.activities',
       'pl.risks',
@@ -119,7 +116,7 @@ export async function loadDocumentData(
 
   const placeCompetenceIds = row.place_competences.map((c) => c.id as number)
   const competenceIds = [...new Set([...row.student_competences, ...placeCompetenceIds])]
-  const [coordinators, competences] = await Promise.all([
+  const [coordinators, competences, mentor] = await Promise.all([
     db
       .selectFrom('coordinator')
       .select(['name', 'email'])
@@ -130,6 +127,16 @@ export async function loadDocumentData(
     competenceIds.length === 0
       ? Promise.resolve([])
       : db.selectFrom('competence').select(['id', 'code', 'text']).where('id', 'in', competenceIds).execute(),
+    // The place's mentor for the documents: the first by name of those linked to it (mentor table, 0018).
+    db
+      .selectFrom('place_mentor as pm')
+      .innerJoin('mentor as m', 'm.id', 'pm.mentor_id')
+      .select(['m.name', 'm.function', 'm.email', 'm.training_completed', 'm.training_deadline'])
+      .where('pm.place_id', '=', row.place_id)
+      .orderBy('m.name')
+      .orderBy('m.id')
+      .limit(1)
+      .executeTakeFirst(),
   ])
   const byId = new Map(competences.map((c) => [c.id, c]))
   const refs = (ids: readonly number[]): CompetenceRef[] =>
@@ -195,11 +202,11 @@ export async function loadDocumentData(
       healthSurveillance: row.health_surveillance,
       healthSurveillanceType: row.health_surveillance_type,
       mentor: {
-        name: row.mentor_name,
-        function: row.mentor_function,
-        email: row.mentor_email,
-        trainingCompleted: row.mentor?.trainingCompleted ?? null,
-        trainingDeadline: row.mentor?.trainingDeadline ?? null,
+        name: mentor?.name ?? null,
+        function: mentor?.function ?? null,
+        email: mentor?.email ?? null,
+        trainingCompleted: mentor?.training_completed ?? null,
+        trainingDeadline: mentor?.training_deadline ?? null,
       },
       competences: refs(placeCompetenceIds),
     },

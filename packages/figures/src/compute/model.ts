@@ -44,7 +44,7 @@ export interface PlaceFact {
   /** Seats taken by accepted proposals (this run or earlier). */
   readonly acceptedSeats: number
   readonly recognitions: readonly Recognition[]
-  readonly mentor: Mentor | null
+  readonly mentors: readonly Mentor[]
 }
 
 /** How many proposals of this run (not declined) name a place, for students of one school. */

@@ -61,7 +61,7 @@ const place = (
   regions,
   abroad: false,
   recognitions: [],
-  mentor: null,
+  mentors: [],
   ...rest,
 })
 
@@ -119,12 +119,15 @@ export const SCENARIO: FiguresInput = {
       capacity: 3,
       acceptedSeats: 1,
       recognitions: [{ programme: V, validFrom: '2024-01-01', validTo: '2027-12-31' }],
-      mentor: {
-        birthDate: '1980-01-01',
-        ageWaiver: false,
-        trainingCompleted: false,
-        trainingDeadline: '2026-11-01',
-      },
+      mentors: [
+        {
+          birthDate: '1980-01-01',
+          declaredAtLeast25: false,
+          ageWaiver: false,
+          trainingCompleted: false,
+          trainingDeadline: '2026-11-01',
+        },
+      ],
     }),
     place('p5', '2300', RA, {
       kind: 'dual',
@@ -132,12 +135,15 @@ export const SCENARIO: FiguresInput = {
       capacity: 2,
       acceptedSeats: 0,
       recognitions: [{ programme: E, validFrom: '2024-01-01', validTo: '2028-12-31' }],
-      mentor: {
-        birthDate: '1990-01-01',
-        ageWaiver: false,
-        trainingCompleted: false,
-        trainingDeadline: '2027-01-31',
-      },
+      mentors: [
+        {
+          birthDate: '1990-01-01',
+          declaredAtLeast25: false,
+          ageWaiver: false,
+          trainingCompleted: false,
+          trainingDeadline: '2027-01-31',
+        },
+      ],
     }),
     place('p6', '2300', RA, {
       kind: 'dual',
@@ -150,12 +156,15 @@ export const SCENARIO: FiguresInput = {
         { programme: V, validFrom: '2026-12-16', validTo: '2029-12-15' },
       ],
       // Training done: whatever the deadline, nothing to watch.
-      mentor: {
-        birthDate: '1985-01-01',
-        ageWaiver: false,
-        trainingCompleted: true,
-        trainingDeadline: '2026-01-01',
-      },
+      mentors: [
+        {
+          birthDate: '1985-01-01',
+          declaredAtLeast25: false,
+          ageWaiver: false,
+          trainingCompleted: true,
+          trainingDeadline: '2026-01-01',
+        },
+      ],
     }),
   ],
   proposals: [

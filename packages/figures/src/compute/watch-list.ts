@@ -8,9 +8,11 @@ export const WATCH_DAYS = 90
 /**
  * Recognitions that expire within 90 days of the run's day (from today up to and including day
  * 90) and are not renewed (no recognition for the same programme that starts by the day after and
- * ends later), and mentors who have not completed their training and whose deadline falls within
- * 90 days or has passed — each with the schools whose students were proposed there in this run or
- * accepted a seat there. One item per place × programme (the earliest) and per mentor.
+ * ends later), and places whose mentors all still have their training to do and whose last
+ * training deadline falls within 90 days or has passed (a trained mentor, or one with a later
+ * deadline, keeps the place covered) — each with the schools whose students were proposed there in
+ * this run or accepted a seat there. One item per place × programme (the earliest) and one per
+ * place for its mentors.
  */
 export function watchList(input: FiguresInput): WatchItem[] {
   const relying = new Map<string, Set<string>>()
@@ -42,13 +44,11 @@ export function watchList(input: FiguresInput): WatchItem[] {
     for (const [programme, validTo] of expiringRecognitions(place, input.today)) {
       out.push(item('recognition_expiring', programme, validTo))
     }
-    const mentor = place.mentor
-    if (mentor && !mentor.trainingCompleted && mentor.trainingDeadline !== null) {
-      const left = daysBetween(input.today, mentor.trainingDeadline)
+    const due = mentorTrainingDue(place)
+    if (due !== null) {
+      const left = daysBetween(input.today, due)
       if (left <= WATCH_DAYS) {
-        out.push(
-          item(left < 0 ? 'mentor_training_overdue' : 'mentor_training_due', null, mentor.trainingDeadline),
-        )
+        out.push(item(left < 0 ? 'mentor_training_overdue' : 'mentor_training_due', null, due))
       }
     }
   }
@@ -63,6 +63,16 @@ export function compareWatch(a: WatchItem, b: WatchItem): number {
     byCodePoint(a.kind, b.kind) ||
     (a.programmeId ?? 0) - (b.programmeId ?? 0)
   )
+}
+
+/** The last training deadline of a place whose mentors are all untrained; null when none is due. */
+function mentorTrainingDue(place: PlaceFact): string | null {
+  let last: string | null = null
+  for (const m of place.mentors) {
+    if (m.trainingCompleted) return null
+    if (m.trainingDeadline !== null && (last === null || m.trainingDeadline > last)) last = m.trainingDeadline
+  }
+  return last
 }
 
 /** Programme → the earliest end date of a recognition of the place that runs out soon without a successor. */

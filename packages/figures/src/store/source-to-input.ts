@@ -82,7 +82,7 @@ export function sourceToFiguresInput(source: FiguresSource): FiguresInput {
       capacity: p.capacity,
       acceptedSeats: p.acceptedSeats,
       recognitions: p.recognitions,
-      mentor: p.mentor,
+      mentors: p.mentors,
     })),
     proposals: source.proposals,
     programmeTitles: new Map(source.programmes.map((p) => [p.id, p.title])),

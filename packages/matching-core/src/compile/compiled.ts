@@ -77,10 +77,10 @@ export interface CompiledInstance {
   readonly pRecProg: Int32Array
   readonly pRecFrom: Int32Array
   readonly pRecTo: Int32Array
-  readonly pHasMentor: Uint8Array
-  readonly pMentorBirth: Int32Array
-  readonly pMentorMinAge: Uint8Array
-  readonly pMentorDeadline: Int32Array
+  /** Per place its mentors' validity as yyyymmdd intervals [from, until] (CSR by pMentorStart). */
+  readonly pMentorStart: Int32Array
+  readonly pMentorFrom: Int32Array
+  readonly pMentorUntil: Int32Array
   /** Company preference for a pair (`s * nP + p`) as a share 0–1; only for places that state one. */
   readonly preference: ReadonlyMap<number, number>
   readonly pHasPreference: Uint8Array

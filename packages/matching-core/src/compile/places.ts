@@ -1,4 +1,4 @@
-import type { Place } from '../model.js'
+import type { Mentor, Place } from '../model.js'
 import { isoToYmd } from '../util/dates.js'
 import { projectX, projectY } from '../util/geo.js'
 import { lotteryDraw } from '../util/hash.js'
@@ -16,7 +16,11 @@ export function compilePlaces(
 ) {
   const n = places.length
   let compCount = 0
-  for (const pl of places) compCount += pl.competences.length
+  let mentorCount = 0
+  for (const pl of places) {
+    compCount += pl.competences.length
+    mentorCount += pl.mentors.length
+  }
   const a = {
     pX: new Float64Array(n),
     pY: new Float64Array(n),
@@ -35,12 +39,12 @@ export function compilePlaces(
     pCompBit: new Int32Array(compCount),
     pCompWeight: new Float64Array(compCount),
     pCompTotal: new Float64Array(n),
-    pHasMentor: new Uint8Array(n),
-    pMentorBirth: new Int32Array(n),
-    pMentorMinAge: new Uint8Array(n),
-    pMentorDeadline: new Int32Array(n),
+    pMentorStart: new Int32Array(n + 1),
+    pMentorFrom: new Int32Array(mentorCount),
+    pMentorUntil: new Int32Array(mentorCount),
   }
   let j = 0
+  let mj = 0
   for (let i = 0; i < n; i++) {
     const pl = places[i]!
     a.pX[i] = projectX(pl.establishment.lon)
@@ -64,18 +68,28 @@ export function compilePlaces(
     }
     a.pCompStart[i + 1] = j
     a.pCompTotal[i] = total
-    const m = pl.mentor
-    a.pHasMentor[i] = m ? 1 : 0
-    a.pMentorBirth[i] = m ? isoToYmd(m.birthDate) : 0
-    a.pMentorMinAge[i] = m ? (m.ageWaiver ? 23 : 25) : 0
-    // No mentor: deadline 0, so the rule fails; training done: never overdue.
-    a.pMentorDeadline[i] = !m
-      ? 0
-      : m.trainingCompleted
-        ? FAR_FUTURE
-        : m.trainingDeadline
-          ? isoToYmd(m.trainingDeadline)
-          : 0
+    for (const m of pl.mentors) {
+      const [from, until] = mentorValidity(m)
+      a.pMentorFrom[mj] = from
+      a.pMentorUntil[mj++] = until
+    }
+    a.pMentorStart[i + 1] = mj
   }
   return a
+}
+
+/**
+ * The days (yyyymmdd, inclusive) on which a mentor may supervise a dual pupil: from the day they
+ * turn 25 (23 with the sector's waiver; always when the company declared ≥ 25) until the training
+ * deadline (never, once the training is done). A mentor without either gets an empty interval.
+ */
+export function mentorValidity(m: Mentor): readonly [from: number, until: number] {
+  // ageOn(birth, d) >= k  ⇔  d - birth >= k * 10000 on yyyymmdd integers.
+  const from = m.declaredAtLeast25
+    ? 0
+    : m.birthDate
+      ? isoToYmd(m.birthDate) + (m.ageWaiver ? 23 : 25) * 10000
+      : FAR_FUTURE + 1
+  const until = m.trainingCompleted ? FAR_FUTURE : m.trainingDeadline ? isoToYmd(m.trainingDeadline) : 0
+  return [from, until]
 }

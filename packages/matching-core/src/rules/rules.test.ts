@@ -116,20 +116,65 @@ describe('hard rules', () => {
     const s = student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' })
     const young = {
       birthDate: '2003-06-01',
+      declaredAtLeast25: false,
       ageWaiver: false,
       trainingCompleted: true,
       trainingDeadline: null,
     }
-    expect(failing(s, dualPlace('p', { mentor: young }))).toEqual(['no_valid_mentor'])
-    expect(failing(s, dualPlace('p', { mentor: { ...young, ageWaiver: true } }))).toEqual([])
+    expect(failing(s, dualPlace('p', { mentors: [young] }))).toEqual(['no_valid_mentor'])
+    expect(failing(s, dualPlace('p', { mentors: [{ ...young, ageWaiver: true }] }))).toEqual([])
     const overdue = {
       birthDate: '1980-01-01',
+      declaredAtLeast25: false,
       ageWaiver: false,
       trainingCompleted: false,
       trainingDeadline: '2026-12-31',
     }
-    expect(failing(s, dualPlace('p', { mentor: overdue }))).toEqual(['no_valid_mentor'])
-    expect(failing(s, dualPlace('p', { mentor: null }))).toEqual(['no_valid_mentor'])
+    expect(failing(s, dualPlace('p', { mentors: [overdue] }))).toEqual(['no_valid_mentor'])
+    expect(failing(s, dualPlace('p', { mentors: [] }))).toEqual(['no_valid_mentor'])
+  })
+
+  it('a dual place passes when any one of its mentors is valid on the start date', () => {
+    const s = student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' })
+    const young = {
+      birthDate: '2003-06-01',
+      declaredAtLeast25: false,
+      ageWaiver: false,
+      trainingCompleted: true,
+      trainingDeadline: null,
+    }
+    const oldUntrained = {
+      ...young,
+      birthDate: '1980-01-01',
+      trainingCompleted: false,
+      trainingDeadline: '2026-12-31',
+    }
+    expect(failing(s, dualPlace('p', { mentors: [young, oldUntrained] }))).toEqual(['no_valid_mentor'])
+    const declared = { ...young, birthDate: null, declaredAtLeast25: true }
+    expect(failing(s, dualPlace('p', { mentors: [young, oldUntrained, declared] }))).toEqual([])
+    // Neither a birth date nor a declaration: the age is unknown, so the mentor does not count.
+    expect(failing(s, dualPlace('p', { mentors: [{ ...young, birthDate: null }] }))).toEqual([
+      'no_valid_mentor',
+    ])
+  })
+
+  it('a mentor turning 25 counts from that very day, not the day before', () => {
+    // The pair starts 2027-02-01 (the pupil's availability): born 2002-02-01 is 25 that day, born 2002-02-02 is not.
+    const s = student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' })
+    const m = {
+      birthDate: '2002-02-01',
+      declaredAtLeast25: false,
+      ageWaiver: false,
+      trainingCompleted: false,
+      trainingDeadline: '2027-02-01',
+    }
+    expect(failing(s, dualPlace('p', { mentors: [m] }))).toEqual([])
+    expect(failing(s, dualPlace('p', { mentors: [{ ...m, birthDate: '2002-02-02' }] }))).toEqual([
+      'no_valid_mentor',
+    ])
+    expect(failing(s, dualPlace('p', { mentors: [{ ...m, trainingDeadline: '2027-01-31' }] }))).toEqual([
+      'no_valid_mentor',
+    ])
   })
 
   it('dual learning ends at 25', () => {
@@ -194,7 +239,7 @@ describe('hard rules', () => {
       [student('s'), place('p', { needsDrivingLicence: true })],
       [student('s', { needsInclusiveWorkplace: true }), place('p')],
       [student('s'), place('p', { foreign: true })],
-      [student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' }), dualPlace('p', { mentor: null })],
+      [student('s', { programme: VERZORGING_DUAAL, seeks: 'dual' }), dualPlace('p', { mentors: [] })],
     ]
     for (const [s, p] of cases) {
       const c = compileInstance(instance({ students: [s], places: [p] }), OPTIONS)

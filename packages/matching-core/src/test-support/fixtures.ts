@@ -59,7 +59,7 @@ export function place(id: string, over: Partial<Place> = {}): Place {
     period: { start: '2027-01-15', end: '2027-06-30' },
     hours: { start: '08:00', end: '16:30', shiftWork: false },
     recognitions: [],
-    mentor: null,
+    mentors: [],
     minimumAge: 0,
     needsDrivingLicence: false,
     inclusive: false,
@@ -74,7 +74,15 @@ export function dualPlace(id: string, over: Partial<Place> = {}): Place {
     kind: 'dual',
     programmes: [VERZORGING_DUAAL],
     recognitions: [{ programme: VERZORGING_DUAAL, validFrom: '2024-01-01', validTo: '2028-12-31' }],
-    mentor: { birthDate: '1980-01-01', ageWaiver: false, trainingCompleted: true, trainingDeadline: null },
+    mentors: [
+      {
+        birthDate: '1980-01-01',
+        declaredAtLeast25: false,
+        ageWaiver: false,
+        trainingCompleted: true,
+        trainingDeadline: null,
+      },
+    ],
     ...over,
   })
 }

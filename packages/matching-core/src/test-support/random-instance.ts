@@ -44,9 +44,17 @@ export function randomInstance(seed: number, nStudents: number, nPlaces: number)
       recognitions: dual
         ? [{ programme: VERZORGING_DUAAL, validFrom: '2024-01-01', validTo: '2029-01-01' }]
         : [],
-      mentor: dual
-        ? { birthDate: '1980-01-01', ageWaiver: false, trainingCompleted: true, trainingDeadline: null }
-        : null,
+      mentors: dual
+        ? [
+            {
+              birthDate: '1980-01-01',
+              declaredAtLeast25: false,
+              ageWaiver: false,
+              trainingCompleted: true,
+              trainingDeadline: null,
+            },
+          ]
+        : [],
     })
   })
   return instance({ students, places })

@@ -1,7 +1,7 @@
 // The columns of the two upload kinds: our template header, Dutch/English labels, vendor presets
 // (domain.md §5, §9) and generic aliases. docs/uploads/README.md documents the same list.
 
-export type UploadKind = 'students' | 'places' | 'recognitions'
+export type UploadKind = 'students' | 'places' | 'recognitions' | 'mentors'
 export type Vendor = 'smartschool' | 'informat' | 'wisa'
 
 export interface FieldDef<K extends string = string> {
@@ -362,8 +362,101 @@ export const RECOGNITION_FIELDS = [
   field('status', 'status', ['Status', 'Status'], true, ['status erkenning'], {}),
 ] as const satisfies readonly FieldDef[]
 
+/** The uniform mentor file: one row per mentor of a company, with the places they supervise. */
+export const MENTOR_FIELDS = [
+  field(
+    'companyNumber',
+    'ondernemingsnummer',
+    ['Ondernemingsnummer', 'Enterprise number'],
+    true,
+    ['kbo', 'kbo nummer', 'btw nummer', 'btw'],
+    {},
+  ),
+  field('name', 'naam', ['Naam', 'Name'], true, ['naam mentor', 'mentor', 'volledige naam', 'name'], {}),
+  field(
+    'function',
+    'functie',
+    ['Functie', 'Function'],
+    false,
+    ['functie mentor', 'function', 'job title'],
+    {},
+  ),
+  field('email', 'e-mail', ['E-mail', 'E-mail'], false, ['email', 'e-mailadres', 'e-mail mentor'], {}),
+  field('phone', 'telefoon', ['Telefoon', 'Phone'], false, ['telefoonnummer', 'gsm', 'phone'], {}),
+  field(
+    'birthDate',
+    'geboortedatum',
+    ['Geboortedatum', 'Birth date'],
+    false,
+    ['birth date', 'geb datum'],
+    {},
+  ),
+  field(
+    'declaredAtLeast25',
+    'minstens 25 jaar',
+    ['Minstens 25 jaar', 'At least 25'],
+    false,
+    ['25 jaar of ouder', 'minstens 25', 'at least 25'],
+    {},
+  ),
+  field(
+    'ageWaiver23',
+    'vrijstelling 23 jaar',
+    ['Vrijstelling 23 jaar', 'Waiver 23 years'],
+    false,
+    ['vrijstelling leeftijd', 'afwijking 23 jaar', 'age waiver'],
+    {},
+  ),
+  field(
+    'yearsExperience',
+    'jaren ervaring',
+    ['Jaren ervaring', 'Years of experience'],
+    false,
+    ['ervaring', 'jaren beroepservaring', 'years of experience'],
+    {},
+  ),
+  field(
+    'trainingCompleted',
+    'mentoropleiding gevolgd',
+    ['Mentoropleiding gevolgd', 'Mentor training completed'],
+    false,
+    ['mentoropleiding', 'opleiding gevolgd', 'mentor training'],
+    {},
+  ),
+  field(
+    'trainingDeadline',
+    'uiterste datum opleiding',
+    ['Uiterste datum opleiding', 'Training deadline'],
+    false,
+    ['deadline mentoropleiding', 'uiterste datum mentoropleiding', 'training deadline'],
+    {},
+  ),
+  field(
+    'extract5962CheckedOn',
+    'uittreksel 596.2 gecontroleerd op',
+    ['Uittreksel 596.2 gecontroleerd op', 'Extract 596.2 checked on'],
+    false,
+    ['uittreksel 596.2', 'uittreksel strafregister gecontroleerd op', 'model 2 gecontroleerd op'],
+    {},
+  ),
+  field(
+    'placeCodes',
+    'plaatscodes',
+    ['Plaatscodes', 'Place codes'],
+    false,
+    ['plaatscode', 'plaatsen', 'place codes'],
+    {},
+  ),
+] as const satisfies readonly FieldDef[]
+
 export type StudentField = (typeof STUDENT_FIELDS)[number]['key']
 export type PlaceField = (typeof PLACE_FIELDS)[number]['key']
 
 export const fieldsOf = (kind: UploadKind): readonly FieldDef[] =>
-  kind === 'students' ? STUDENT_FIELDS : kind === 'recognitions' ? RECOGNITION_FIELDS : PLACE_FIELDS
+  kind === 'students'
+    ? STUDENT_FIELDS
+    : kind === 'recognitions'
+      ? RECOGNITION_FIELDS
+      : kind === 'mentors'
+        ? MENTOR_FIELDS
+        : PLACE_FIELDS

@@ -55,6 +55,7 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
   'email',
   'contactEmail',
   'mentorEmail',
+  'placeCodes',
 ])
 const normaliserOf = (field: string) => (IDENTIFIER_FIELDS.has(field) ? normaliseIdentifier : normaliseName)
 const nlNumber = new Intl.NumberFormat('nl-BE')
