@@ -34,6 +34,16 @@ export const ZCompanyInput = z.object({
     .max(50, 'hoogstens 50 tekens / at most 50 characters')
     .nullable()
     .optional(),
+  /** The registered seat (maatschappelijke zetel), as the place file's `zetel …` columns; absent = unchanged. */
+  seat: z
+    .object({
+      street: ZNameText().max(200, 'hoogstens 200 tekens / at most 200 characters'),
+      houseNumber: ZNameText().max(20, 'hoogstens 20 tekens / at most 20 characters').nullable().optional(),
+      postcode: ZIdentifierText().pipe(ZPostcode),
+      municipality: ZNameText().max(100, 'hoogstens 100 tekens / at most 100 characters'),
+    })
+    .nullable()
+    .optional(),
 })
 export type TCompanyInput = z.input<typeof ZCompanyInput>
 

@@ -121,6 +121,7 @@ export async function saveCompany(
       contactName: c.contactName ?? null,
       contactEmail: c.contactEmail ?? null,
       contactPhone: c.contactPhone ?? null,
+      seat: c.seat == null ? null : { ...c.seat, houseNumber: c.seat.houseNumber ?? null },
     })
     await writeAudit(trx, {
       actor,

@@ -18,7 +18,7 @@ export {
   touchApiKey,
 } from './repositories/api-key.repository.js'
 export { type AuditEntry, writeAudit } from './repositories/audit.repository.js'
-export { type CompanyInput, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
+export { type CompanyInput, type CompanySeat, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
 export {
   type FiguresSource,
   loadFiguresPupils,
@@ -107,6 +107,7 @@ export {
 } from './repositories/run-part.repository.js'
 export {
   loadRunReport,
+  type PlaceContact,
   type ReportOutcome,
   type ReportProposal,
   type RunReport,

@@ -31,6 +31,7 @@ export async function importPlaceRegistration(db: Kysely<Database>, req: UploadM
         contactName: r.contactName,
         contactEmail: r.contactEmail,
         contactPhone: r.contactPhone,
+        seat: r.seat,
       })),
     )
     const { created, updated, unchanged, ids } = await upsertPlaces(
@@ -67,7 +68,7 @@ function placeRowToInput(r: PlaceRow, companyId: string): PlaceInput {
   return {
     companyId,
     externalId: r.externalId,
-    establishmentPostcode: r.establishment.postcode,
+    establishmentPostcode: r.establishment?.postcode ?? null,
     establishmentNumber: r.establishmentNumber,
     kind: r.kind,
     programmes: r.programmes,
@@ -81,6 +82,11 @@ function placeRowToInput(r: PlaceRow, companyId: string): PlaceInput {
     sector: r.sector,
     establishmentStreet: r.street,
     establishmentHouseNumber: r.houseNumber,
+    country: r.country,
+    foreignPostcode: r.foreignPostcode,
+    contactName: r.contactName,
+    contactEmail: r.contactEmail,
+    contactPhone: r.contactPhone,
     establishmentMunicipality: r.municipality,
     workstation: r.workstation,
     activities: r.activities,

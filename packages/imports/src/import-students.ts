@@ -88,6 +88,8 @@ function studentRowToInput(r: StudentRow, defaultMaxTravelKm: number): StudentIn
     seeks: r.seeks,
     workReadiness: r.workReadiness,
     priority: r.priority,
+    needsInclusive: r.needsInclusive,
+    abroad: r.abroad,
     drivingLicence: r.drivingLicence,
   }
 }

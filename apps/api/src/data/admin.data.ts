@@ -141,6 +141,10 @@ const companyView = (r: {
   contact_name: string | null
   contact_email: string | null
   contact_phone: string | null
+  seat_street?: string | null
+  seat_house_number?: string | null
+  seat_postcode?: string | null
+  seat_municipality?: string | null
 }) => ({
   id: r.id,
   kboNumber: r.kbo_number,
@@ -148,6 +152,15 @@ const companyView = (r: {
   contactName: r.contact_name,
   contactEmail: r.contact_email,
   contactPhone: r.contact_phone,
+  seat:
+    r.seat_street == null && r.seat_postcode == null
+      ? null
+      : {
+          street: r.seat_street ?? null,
+          houseNumber: r.seat_house_number ?? null,
+          postcode: r.seat_postcode ?? null,
+          municipality: r.seat_municipality ?? null,
+        },
 })
 
 export async function listCompanies(ctx: DataCtx, f: PageRequest & { readonly q?: string | undefined }) {
@@ -155,7 +168,7 @@ export async function listCompanies(ctx: DataCtx, f: PageRequest & { readonly q?
   const [k1, k2] = keysetOrder(COMPANY_KEYSET)
   const rows = await ctx.db
     .selectFrom('company as c')
-    .select(['c.id', 'c.kbo_number', 'c.name', 'c.contact_name', 'c.contact_email', 'c.contact_phone', COMPANY_KEYSET.key.as('sort_key')])
+    .select(['c.id', 'c.kbo_number', 'c.name', 'c.contact_name', 'c.contact_email', 'c.contact_phone', 'c.seat_street', 'c.seat_house_number', 'c.seat_postcode', 'c.seat_municipality', COMPANY_KEYSET.key.as('sort_key')])
     .where(afterCursor(ctx, COMPANY_KEYSET, f.cursor))
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('c.name', 'ilike', `%${f.q}%`), eb('c.kbo_number', '=', f.q!)])))
     .orderBy(k1)

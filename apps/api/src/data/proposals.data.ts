@@ -166,6 +166,12 @@ const schoolPage = (ctx: DataCtx, f: ProposalFilter, id?: string) =>
     'pl.period_start',
     'pl.period_end',
     'pl.establishment_postcode',
+    'pl.country',
+    'pl.foreign_postcode',
+    'pl.establishment_municipality',
+    'pl.contact_name',
+    'pl.contact_email',
+    'pl.contact_phone',
     'p.decline_reason',
     sql<string>`(select c.name from company c where c.id = pl.company_id)`.as('company_name'),
   ])
@@ -181,9 +187,13 @@ function toSchoolView(r: SchoolRow) {
       companyName: r.company_name,
       kind: r.place_kind,
       sector: r.sector,
-      postcode: r.establishment_postcode,
-      municipality: municipalityOf(r.establishment_postcode),
+      postcode: r.establishment_postcode ?? r.foreign_postcode,
+      municipality:
+        r.establishment_postcode === null ? r.establishment_municipality : municipalityOf(r.establishment_postcode),
+      country: r.country,
       period: { start: r.period_start, end: r.period_end },
+      // The place's contact person for schools (issue 14): the school may reach the company before accepting.
+      contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
     },
     rank: r.rank,
     kind: r.kind,

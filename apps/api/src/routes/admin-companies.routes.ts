@@ -15,6 +15,15 @@ const ZCompany = z.object({
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  seat: z
+    .object({
+      street: z.string().nullable(),
+      houseNumber: z.string().nullable(),
+      postcode: z.string().nullable(),
+      municipality: z.string().nullable(),
+    })
+    .nullable()
+    .describe('Maatschappelijke zetel (registered seat), which the agreement names'),
 })
 
 /** Companies. Admin keys only (a company manages its places with its own key). */

@@ -3,7 +3,7 @@ import { createPlace, getOwnPlace, listOwnPlaces, updatePlace } from '../data/pl
 import { recognitionsOfOwnPlace } from '../data/recognitions.data.js'
 import { uploadPlaceRegistration } from '../data/uploads.data.js'
 import { page, ZIdParams, ZImportReport, ZPageQuery } from '../schemas/common.js'
-import { ZPlace, ZPlaceFields, ZPlaceQuery, ZPlaceUpdate } from '../schemas/places.js'
+import { ZOwnPlace, ZPlaceFields, ZPlaceQuery, ZPlaceUpdate } from '../schemas/places.js'
 import { ZPlaceRecognition } from '../schemas/recognitions.js'
 import { readUpload } from '../uploads/read-upload.js'
 import { dataCtx, type RouteOptions } from './context.js'
@@ -17,7 +17,7 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     '/company/places',
     {
       config: company,
-      schema: { tags, querystring: ZPageQuery.extend(ZPlaceQuery.shape), response: { 200: page(ZPlace) } },
+      schema: { tags, querystring: ZPageQuery.extend(ZPlaceQuery.shape), response: { 200: page(ZOwnPlace) } },
     },
     async (request) => {
       const { programme, ...rest } = request.query
@@ -32,7 +32,7 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         tags,
         params: ZIdParams,
         // With the recognitions of the place's establishment (status erkend) and their validity.
-        response: { 200: ZPlace.extend({ recognitions: ZPlaceRecognition.array() }) },
+        response: { 200: ZOwnPlace.extend({ recognitions: ZPlaceRecognition.array() }) },
       },
     },
     async (request) => {
@@ -45,7 +45,7 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     '/company/places',
     {
       config: company,
-      schema: { tags, summary: 'Register a place', body: ZPlaceFields, response: { 201: ZPlace } },
+      schema: { tags, summary: 'Register a place', body: ZPlaceFields, response: { 201: ZOwnPlace } },
     },
     async (request, reply) => reply.code(201).send(await createPlace(dataCtx(deps, request), request.body)),
   )
@@ -58,7 +58,7 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         summary: 'Change a place; `status: closed` closes it (reopen with `open`)',
         params: ZIdParams,
         body: ZPlaceUpdate,
-        response: { 200: ZPlace },
+        response: { 200: ZOwnPlace },
       },
     },
     async (request) => updatePlace(dataCtx(deps, request), request.params.id, request.body),
@@ -67,7 +67,7 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     '/company/places/:id/close',
     {
       config: company,
-      schema: { tags, summary: 'Close a place', params: ZIdParams, response: { 200: ZPlace } },
+      schema: { tags, summary: 'Close a place', params: ZIdParams, response: { 200: ZOwnPlace } },
     },
     async (request) => updatePlace(dataCtx(deps, request), request.params.id, { status: 'closed' }),
   )

@@ -37,9 +37,13 @@ const ZSchoolProposal = z.object({
     companyName: z.string(),
     kind: ZPlaceKind,
     sector: z.string(),
-    postcode: z.string(),
+    postcode: z.string().nullable(),
     municipality: z.string().nullable(),
+    country: z.string().nullable().describe('ISO code of a place abroad (Erasmus+); null in Belgium'),
     period: z.object({ start: z.string(), end: z.string() }),
+    contact: z
+      .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
+      .describe("The place's contact person for schools"),
   }),
   rank: z.number(),
   kind: ZProposalKind,

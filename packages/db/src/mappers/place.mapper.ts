@@ -26,7 +26,7 @@ export function placeRowToPlace(row: PlaceSnapshotRow): Place {
   return {
     id: row.id as PlaceId,
     companyId: row.company_id as CompanyId,
-    establishment: { postcode: row.establishment_postcode, lat: row.lat, lon: row.lon },
+    establishment: { postcode: row.establishment_postcode ?? '', lat: row.lat, lon: row.lon },
     kind: row.kind,
     foreign: row.foreign,
     programmes: row.programmes as ProgrammeId[],

@@ -29,6 +29,7 @@ export function studentRowToStudent(row: StudentSnapshotRow): Student {
     seeks: row.seeks,
     workReadiness: row.work_readiness,
     needsInclusiveWorkplace: row.needs_inclusive,
+    abroad: row.abroad,
     priority: row.priority,
   }
 }

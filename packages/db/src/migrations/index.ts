@@ -16,6 +16,7 @@ import * as m0014 from './2026_11_23_0014_reason_codes_and_server_secret.js'
 import * as m0015 from './2026_11_23_0015_coordinator_email_unique_ci.js'
 import * as m0017 from './2026_11_23_0017_create_recognitions.js'
 import * as m0018 from './2026_11_23_0018_create_mentors.js'
+import * as m0019 from './2026_11_23_0019_place_abroad_contact_seat.js'
 import * as m0020 from './2026_11_23_0020_figures_by_place_kind.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
@@ -37,5 +38,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0015_coordinator_email_unique_ci': m0015,
   '2026_11_23_0017_create_recognitions': m0017,
   '2026_11_23_0018_create_mentors': m0018,
+  '2026_11_23_0019_place_abroad_contact_seat': m0019,
   '2026_11_23_0020_figures_by_place_kind': m0020,
 }

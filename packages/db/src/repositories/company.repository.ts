@@ -9,6 +9,17 @@ export interface CompanyInput {
   readonly contactName?: string | null
   readonly contactEmail?: string | null
   readonly contactPhone?: string | null
+  /** The registered seat (maatschappelijke zetel); absent = leave what is stored. */
+  readonly seat?: CompanySeat | null
+}
+
+/** The company's registered seat (maatschappelijke zetel), as the agreement names it. */
+export interface CompanySeat {
+  readonly street: string | null
+  readonly houseNumber: string | null
+  /** A Belgian postcode (the seat of a KBO-registered enterprise). */
+  readonly postcode: string | null
+  readonly municipality: string | null
 }
 
 /** Creates or updates a company by its KBO number; returns the company id. */
@@ -24,6 +35,7 @@ export async function upsertCompany(
       contact_name: company.contactName ?? null,
       contact_email: company.contactEmail ?? null,
       contact_phone: company.contactPhone ?? null,
+      ...seatRow(company.seat),
     })
     .onConflict((oc) =>
       oc.column('kbo_number').doUpdateSet((eb) => ({
@@ -31,6 +43,7 @@ export async function upsertCompany(
         contact_name: eb.ref('excluded.contact_name'),
         contact_email: eb.ref('excluded.contact_email'),
         contact_phone: eb.ref('excluded.contact_phone'),
+        ...keepSeatUnlessGiven(),
         updated_at: sql`now()`,
       })),
     )
@@ -55,7 +68,7 @@ export async function upsertCompanies(
   for (const batch of chunks(rows, 1000)) {
     const existing = await db
       .selectFrom('company')
-      .select(['id', 'kbo_number', 'name', 'contact_name', 'contact_email', 'contact_phone'])
+      .select(['id', 'kbo_number', 'name', 'contact_name', 'contact_email', 'contact_phone', ...SEAT_COLUMNS])
       .where(
         'kbo_number',
         'in',
@@ -67,7 +80,10 @@ export async function upsertCompanies(
       const current = byKbo.get(r.kbo_number)
       if (current === undefined) return true
       ids.set(r.kbo_number, current.id)
-      return CONTACT_COLUMNS.some((c) => current[c] !== r[c])
+      return (
+        CONTACT_COLUMNS.some((c) => current[c] !== r[c]) ||
+        SEAT_COLUMNS.some((c) => r[c] !== null && current[c] !== r[c])
+      )
     })
     if (writes.length === 0) continue
     const written = await db
@@ -76,6 +92,7 @@ export async function upsertCompanies(
       .onConflict((oc) =>
         oc.column('kbo_number').doUpdateSet({
           ...Object.fromEntries(CONTACT_COLUMNS.map((c) => [c, sql.ref(`excluded.${c}`)])),
+          ...keepSeatUnlessGiven(),
           updated_at: sql`now()`,
         }),
       )
@@ -95,5 +112,24 @@ function companyInputToRow(c: CompanyInput) {
     contact_name: c.contactName ?? null,
     contact_email: c.contactEmail ?? null,
     contact_phone: c.contactPhone ?? null,
+    ...seatRow(c.seat),
   }
+}
+
+const SEAT_COLUMNS = ['seat_street', 'seat_house_number', 'seat_postcode', 'seat_municipality'] as const
+
+function seatRow(seat: CompanySeat | null | undefined) {
+  return {
+    seat_street: seat?.street ?? null,
+    seat_house_number: seat?.houseNumber ?? null,
+    seat_postcode: seat?.postcode ?? null,
+    seat_municipality: seat?.municipality ?? null,
+  }
+}
+
+// A file or request without the seat leaves the stored one: a blank seat cell never erases it.
+function keepSeatUnlessGiven() {
+  return Object.fromEntries(
+    SEAT_COLUMNS.map((c) => [c, sql`coalesce(${sql.ref(`excluded.${c}`)}, ${sql.ref(`company.${c}`)})`]),
+  )
 }

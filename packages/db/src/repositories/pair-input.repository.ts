@@ -3,8 +3,8 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
-import { mentorsOfPlace } from './mentor.repository.js'
 import { recognitionsOfPlace } from './recognition.repository.js'
+import { mentorsOfPlace } from './mentor.repository.js'
 
 /**
  * The match input of one student and one place, pinned together with `reason`: what a coordinator's
@@ -32,15 +32,14 @@ export async function loadPairInput(
     .executeTakeFirst()
   const place = await db
     .selectFrom('place')
-    .innerJoin('postcode', 'postcode.postcode', 'place.establishment_postcode')
+    .leftJoin('postcode', 'postcode.postcode', 'place.establishment_postcode') // none abroad
     .selectAll('place')
     .select([
-      'postcode.lat',
-      'postcode.lon',
+      sql<number>`coalesce(postcode.lat, 0)`.as('lat'),
+      sql<number>`coalesce(postcode.lon, 0)`.as('lon'),
       sql<number>`greatest(place.capacity, 1)`.as('free_seats'),
       recognitionsOfPlace('place').as('recognitions'),
-      mentorsOfPlace('place').as('mentors'),
-    ])
+      mentorsOfPlace('place').as('mentors')])
     .where('place.id', '=', pair.placeId)
     .executeTakeFirst()
   if (!student || !place) return undefined

@@ -1,4 +1,8 @@
-import type { PlaceCompetence, PlaceKind, WorkplaceRiskCode } from '@stagebrug/matching-core'
+import type {
+  PlaceCompetence,
+  PlaceKind,
+  WorkplaceRiskCode,
+} from '@stagebrug/matching-core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
@@ -11,10 +15,20 @@ export interface PlaceInput {
   readonly companyId: string
   /** The company's own code for the place (`plaatscode`); the key of a re-upload. */
   readonly externalId?: string | null
-  readonly establishmentPostcode: string
+  /** Null only for a place abroad (`country` set). */
+  readonly establishmentPostcode: string | null
   readonly establishmentNumber?: string | null
   readonly kind: PlaceKind
+  /** Set from `country` when that is given: a place abroad (Erasmus+). */
   readonly foreign?: boolean
+  /** ISO 3166-1 alpha-2 of a place abroad, never BE; null or absent for a place in Belgium. */
+  readonly country?: string | null
+  /** The postcode of a place abroad, as written. */
+  readonly foreignPostcode?: string | null
+  /** The contact person for schools at this place. */
+  readonly contactName?: string | null
+  readonly contactEmail?: string | null
+  readonly contactPhone?: string | null
   readonly programmes: readonly number[]
   readonly competences?: readonly PlaceCompetence[]
   readonly capacity: number
@@ -51,7 +65,12 @@ function placeInputToRow(p: PlaceInput): NewPlace & { id: string } {
     establishment_postcode: p.establishmentPostcode,
     establishment_number: p.establishmentNumber ?? null,
     kind: p.kind,
-    foreign: p.foreign ?? false,
+    foreign: p.country != null || (p.foreign ?? false),
+    country: p.country ?? null,
+    foreign_postcode: p.foreignPostcode ?? null,
+    contact_name: p.contactName ?? null,
+    contact_email: p.contactEmail ?? null,
+    contact_phone: p.contactPhone ?? null,
     programmes: [...p.programmes],
     competences: json([...(p.competences ?? [])]),
     capacity: p.capacity,
@@ -121,6 +140,12 @@ const REGISTERED_COLUMNS = [
   'protective_measures',
   'health_surveillance',
   'health_surveillance_type',
+  'foreign',
+  'country',
+  'foreign_postcode',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
 ] as const satisfies readonly (keyof PlaceTable)[]
 type RegisteredColumn = (typeof REGISTERED_COLUMNS)[number]
 
@@ -142,7 +167,7 @@ function canonical(value: unknown): string {
 /**
  * Applies a place registration: a place with an external id (the company's `plaatscode`) that the
  * company already has is updated when a registered column changed and left alone otherwise; every
- * other place is created. Recognitions, mentors (tables of their own), preferred students, `foreign` and `status` are never
+ * other place is created. Recognitions, mentors (tables of their own), preferred students and `status` are never
  * touched by a re-upload, and places missing from the list stay as they are (closing is an explicit
  * act). Needs the caller's transaction; returns the place ids in input order.
  */

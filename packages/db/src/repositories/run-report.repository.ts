@@ -29,11 +29,24 @@ export interface ReportProposal {
     readonly capacity: number
     readonly periodStart: string
     readonly periodEnd: string
+    /** The Belgian postcode, or the postcode abroad as written ('' when none). */
     readonly postcode: string
+    /** The municipality, or the city abroad. */
     readonly municipality: string | null
+    /** ISO 3166-1 alpha-2 of a place abroad (Erasmus+); null in Belgium. */
+    readonly country: string | null
     readonly needsDrivingLicence: boolean
   }
   readonly companyName: string
+  /** The place's contact person for schools (coordinators only; never in a company's view). */
+  readonly schoolContact: PlaceContact | null
+}
+
+/** The contact person for schools of a place, as the company registered it. */
+export interface PlaceContact {
+  readonly name: string | null
+  readonly email: string | null
+  readonly phone: string | null
 }
 
 export interface ReportOutcome {
@@ -95,7 +108,7 @@ export async function loadRunReport(db: Kysely<Database>, runId: string): Promis
     .innerJoin('programme as g', 'g.id', 's.programme_id')
     .innerJoin('place as pl', 'pl.id', 'p.place_id')
     .innerJoin('company as c', 'c.id', 'pl.company_id')
-    .innerJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode')
+    .leftJoin('postcode as pc', 'pc.postcode', 'pl.establishment_postcode') // none for a place abroad
     .select([
       'p.student_id',
       'p.place_id',
@@ -119,6 +132,12 @@ export async function loadRunReport(db: Kysely<Database>, runId: string): Promis
       'pl.period_end',
       'pl.establishment_postcode',
       'pl.needs_driving_licence',
+      'pl.country',
+      'pl.foreign_postcode',
+      'pl.establishment_municipality',
+      'pl.contact_name',
+      'pl.contact_email',
+      'pl.contact_phone',
       'pc.municipality',
       'c.name as company_name',
     ])
@@ -193,11 +212,16 @@ export async function loadRunReport(db: Kysely<Database>, runId: string): Promis
         capacity: p.capacity,
         periodStart: p.period_start,
         periodEnd: p.period_end,
-        postcode: p.establishment_postcode,
-        municipality: p.municipality,
+        postcode: p.establishment_postcode ?? p.foreign_postcode ?? '',
+        municipality: p.municipality ?? p.establishment_municipality,
+        country: p.country,
         needsDrivingLicence: p.needs_driving_licence,
       },
       companyName: p.company_name,
+      schoolContact:
+        p.contact_name === null && p.contact_email === null && p.contact_phone === null
+          ? null
+          : { name: p.contact_name, email: p.contact_email, phone: p.contact_phone },
     })),
     schools: schoolRows.map((s) => ({
       id: s.id,

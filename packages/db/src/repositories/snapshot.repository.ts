@@ -48,12 +48,13 @@ export async function loadSnapshot(db: Kysely<Database> | Transaction<Database>)
     .as('accepted')
   const placeRows = await db
     .selectFrom('place')
-    .innerJoin('postcode', 'postcode.postcode', 'place.establishment_postcode')
+    // A place abroad has no Belgian postcode; the core places it by its `foreign` flag, not by coordinates.
+    .leftJoin('postcode', 'postcode.postcode', 'place.establishment_postcode')
     .leftJoin(accepted, 'accepted.place_id', 'place.id')
     .selectAll('place')
     .select([
-      'postcode.lat',
-      'postcode.lon',
+      sql<number>`coalesce(postcode.lat, 0)`.as('lat'),
+      sql<number>`coalesce(postcode.lon, 0)`.as('lon'),
       sql<number>`place.capacity - coalesce(accepted.taken, 0)`.as('free_seats'),
       recognitionsOfPlace('place').as('recognitions'),
       mentorsOfPlace('place').as('mentors'),

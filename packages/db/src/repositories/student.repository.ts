@@ -24,6 +24,8 @@ export interface StudentInput {
   readonly seeks: Seeks
   readonly workReadiness?: WorkReadiness
   readonly needsInclusive?: boolean
+  /** Opted in for a place abroad (Erasmus+). */
+  readonly abroad?: boolean
   readonly priority?: boolean
   readonly drivingLicence?: boolean
   readonly firstTwoYearsDone?: boolean
@@ -57,6 +59,7 @@ function uploadedFields(s: StudentInput) {
     seeks: s.seeks,
     work_readiness: s.workReadiness ?? 'ready',
     needs_inclusive: s.needsInclusive ?? false,
+    abroad: s.abroad ?? false,
     priority: s.priority ?? false,
     driving_licence: s.drivingLicence ?? false,
     first_two_years_done: s.firstTwoYearsDone ?? false,

@@ -9,6 +9,11 @@ export interface CompanyTable {
   contact_name: string | null
   contact_email: string | null
   contact_phone: string | null
+  // The registered seat (maatschappelijke zetel), which the agreement names (migration 0019).
+  seat_street: string | null
+  seat_house_number: string | null
+  seat_postcode: string | null
+  seat_municipality: string | null
   created_at: CreatedAt
   updated_at: UpdatedAt
 }

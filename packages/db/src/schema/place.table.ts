@@ -9,7 +9,8 @@ export interface PlaceTable {
   company_id: string
   /** The company's own code for the place (`plaatscode`); unique per company when given. */
   external_id: string | null
-  establishment_postcode: string
+  /** NULL only for a place abroad (`country` set). */
+  establishment_postcode: string | null
   /** Vestigingseenheidsnummer of the establishment, if known. */
   establishment_number: string | null
   establishment_street: string | null
@@ -18,6 +19,14 @@ export interface PlaceTable {
   establishment_municipality: string | null
   kind: PlaceKind
   foreign: boolean
+  /** ISO 3166-1 alpha-2 of a place abroad (Erasmus+), never BE; NULL for a place in Belgium (migration 0019). */
+  country: string | null
+  /** The postcode of a place abroad, as written. */
+  foreign_postcode: string | null
+  /** The contact person for schools at this place (migration 0019); shown to the school with a proposal. */
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
   programmes: number[]
   competences: JsonColumn<PlaceCompetence[]>
   capacity: number

@@ -26,6 +26,8 @@ export interface StudentTable {
   seeks: Seeks
   work_readiness: WorkReadiness
   needs_inclusive: boolean
+  /** Opted in for a place abroad (Erasmus+); without it no place abroad is proposed (migration 0019). */
+  abroad: ColumnType<boolean, boolean | undefined, boolean>
   priority: boolean
   driving_licence: boolean
   first_two_years_done: boolean

@@ -56,6 +56,8 @@ export interface DocumentData {
     readonly contactName: string | null
     readonly contactEmail: string | null
     readonly contactPhone: string | null
+    /** The registered seat (maatschappelijke zetel) as one address line; null when not registered. */
+    readonly seat: string | null
   }
   readonly place: {
     readonly kind: PlaceKind

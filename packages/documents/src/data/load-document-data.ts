@@ -77,6 +77,10 @@ export async function loadDocumentData(
       'c.contact_name',
       'c.contact_email',
       'c.contact_phone',
+      'c.seat_street',
+      'c.seat_house_number',
+      'c.seat_postcode',
+      'c.seat_municipality',
       'pl.kind',
       'pl.external_id',
       'pl.establishment_number',
@@ -188,7 +192,11 @@ export async function loadDocumentData(
       establishmentNumber: row.establishment_number,
       street: row.establishment_street,
       houseNumber: row.establishment_house_number,
-      postcode: row.establishment_postcode,
+      seat:
+        row.seat_street === null || row.seat_postcode === null || row.seat_municipality === null
+          ? null
+          : `${row.seat_street}${row.seat_house_number === null ? '' : ` ${row.seat_house_number}`}, ${row.seat_postcode} ${row.seat_municipality}`,
+      postcode: row.establishment_postcode ?? '',
       municipality: row.establishment_municipality ?? row.place_municipality,
       period: { start: row.period_start, end: row.period_end },
       hours: { start: row.hours_start, end: row.hours_end, shiftWork: row.shift_work },

@@ -52,7 +52,10 @@ function internshipAgreement(d: DocumentData): DocumentModel {
   ])
   b.heading('2. De stagegever').fields([
     ...companyRows(b, d),
-    ['Maatschappelijke zetel', b.unknown('adres van de maatschappelijke zetel van de stagegever')],
+    [
+      'Maatschappelijke zetel',
+      b.need(d.company.seat, 'adres van de maatschappelijke zetel van de stagegever'),
+    ],
     ...workplaceRows(b, d, { establishmentNumberRequired: false }),
   ])
   b.heading('3. De mentor op de werkplek').fields(mentorRows(b, d))

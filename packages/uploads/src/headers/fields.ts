@@ -157,6 +157,23 @@ export const STUDENT_FIELDS = [
     {},
   ),
   field('priority', 'kwetsbaar', ['Kwetsbaar', 'Vulnerable'], false, ['prioriteit'], {}),
+  // Issue 14: the pupil's needs and choices the rules read (ja/nee; blank = nee).
+  field(
+    'needsInclusive',
+    'ondersteuningsnood',
+    ['Ondersteuningsnood', 'Needs an inclusive workplace'],
+    false,
+    ['inclusieve werkplek nodig', 'zorgnood', 'needs inclusive workplace'],
+    {},
+  ),
+  field(
+    'abroad',
+    'buitenland',
+    ['Buitenland (Erasmus+)', 'Abroad (Erasmus+)'],
+    false,
+    ['erasmus', 'stage in het buitenland', 'abroad'],
+    {},
+  ),
 ] as const satisfies readonly FieldDef[]
 
 export const PLACE_FIELDS = [
@@ -188,7 +205,16 @@ export const PLACE_FIELDS = [
   field('street', 'straat', ['Straat', 'Street'], false, ['adres'], {}),
   field('houseNumber', 'huisnummer', ['Huisnummer', 'House number'], false, ['nr'], {}),
   field('postcode', 'postcode', ['Postcode', 'Postcode'], true, ['postnummer'], {}),
-  field('municipality', 'gemeente', ['Gemeente', 'Municipality'], false, ['plaats', 'woonplaats'], {}),
+  field(
+    'municipality',
+    'gemeente',
+    ['Gemeente', 'Municipality'],
+    false,
+    ['plaats', 'woonplaats', 'stad', 'city'],
+    {},
+  ),
+  // A place abroad (Erasmus+): the country; blank or België = in Belgium (issue 14).
+  field('country', 'land', ['Land', 'Country'], false, ['country', 'land buitenland'], {}),
   field('kind', 'soort', ['Soort plaats', 'Place kind'], true, ['type', 'soort plaats', 'traject'], {}),
   field(
     'programmes',
@@ -233,6 +259,39 @@ export const PLACE_FIELDS = [
     {},
   ),
   field('contactPhone', 'telefoon', ['Telefoon', 'Phone'], false, ['gsm', 'telefoonnummer'], {}),
+  // The company's registered seat (maatschappelijke zetel), company level like its name (issue 14).
+  field(
+    'seatStreet',
+    'zetel straat',
+    ['Straat maatschappelijke zetel', 'Registered seat street'],
+    false,
+    ['maatschappelijke zetel straat', 'straat zetel'],
+    {},
+  ),
+  field(
+    'seatHouseNumber',
+    'zetel huisnummer',
+    ['Huisnummer maatschappelijke zetel', 'Registered seat house number'],
+    false,
+    ['maatschappelijke zetel huisnummer', 'huisnummer zetel'],
+    {},
+  ),
+  field(
+    'seatPostcode',
+    'zetel postcode',
+    ['Postcode maatschappelijke zetel', 'Registered seat postcode'],
+    false,
+    ['maatschappelijke zetel postcode', 'postcode zetel'],
+    {},
+  ),
+  field(
+    'seatMunicipality',
+    'zetel gemeente',
+    ['Gemeente maatschappelijke zetel', 'Registered seat municipality'],
+    false,
+    ['maatschappelijke zetel gemeente', 'gemeente zetel'],
+    {},
+  ),
   // What the documents need (werkpostfiche, agreement; domain.md §9.3, §9.6). All optional.
   field(
     'workstation',

@@ -4,8 +4,9 @@ import { boolean, cell, email, establishment, integer, kbo, Problem, text, time 
 import { asProgrammeId, type Lookups, type ParseContext, toLocation } from './context.js'
 import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
 import type { PlaceRow } from './place-row.js'
+import { readPlaceSite, readSeat } from './place-site.js'
 import { riskList } from './risks.js'
-import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
+import { labelOf, placeKind, readPeriod } from './shared-cells.js'
 
 const F = PLACE_FIELDS
 const L = (key: string) => labelOf(F, key)
@@ -88,8 +89,10 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
   const companyNumber = report.read('companyNumber', C.companyNumber)
   const companyName = report.read('companyName', C.companyName)
   const establishmentNumber = report.read('establishmentNumber', C.establishmentNumber)
-  const { info, municipality } = readPostcode(report, F, lookups)
-  if (info !== undefined && info.region === 'WAL') {
+  const site = readPlaceSite(report, lookups)
+  const seat = readSeat(report, lookups)
+  const info = site?.info
+  if (info != null && info.region === 'WAL') {
     warn(
       'postcode',
       `Postcode ${info.postcode} ligt in Wallonië; duaal leren is daar niet erkend`,
@@ -134,7 +137,8 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
     report.errors.length > 0 ||
     companyNumber === undefined ||
     companyName === undefined ||
-    info === undefined ||
+    site === undefined ||
+    seat === undefined ||
     kind === undefined ||
     programmes === undefined ||
     capacity === undefined ||
@@ -153,8 +157,11 @@ function validatePlace({ report, lookups, warn }: RowInput): PlaceRow | undefine
     companyNumber,
     companyName,
     establishmentNumber: establishmentNumber ?? null,
-    establishment: toLocation(info),
-    municipality,
+    establishment: site.info === null ? null : toLocation(site.info),
+    municipality: site.municipality,
+    country: site.country,
+    foreignPostcode: site.foreignPostcode,
+    seat,
     kind,
     programmes,
     competences,
@@ -182,7 +189,7 @@ function placeIdentity(row: PlaceRow) {
   }
   const key = [
     row.companyNumber,
-    row.establishmentNumber ?? row.establishment.postcode,
+    row.establishmentNumber ?? row.establishment?.postcode ?? `${row.country}:${row.municipality}`,
     row.street ?? '',
     row.kind,
     [...row.programmes].sort((a, b) => a - b).join(','),

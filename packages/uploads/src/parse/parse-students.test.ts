@@ -54,6 +54,8 @@ describe('parseStudentList', () => {
         drivingLicence: false,
         maxTravelKm: 25,
         priority: false,
+        needsInclusive: false,
+        abroad: false,
       },
     ])
     expect(result.rows[0]?.competences).toHaveLength(2)

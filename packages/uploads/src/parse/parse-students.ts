@@ -31,6 +31,8 @@ const C = {
   drivingLicence: cell(L('drivingLicence'), false, boolean(L('drivingLicence'))),
   maxTravelKm: cell(L('maxTravelKm'), false, integer(L('maxTravelKm'), 1, 500)),
   priority: cell(L('priority'), false, boolean(L('priority'))),
+  needsInclusive: cell(L('needsInclusive'), false, boolean(L('needsInclusive'))),
+  abroad: cell(L('abroad'), false, boolean(L('abroad'))),
 }
 
 function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undefined {
@@ -73,6 +75,8 @@ function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undef
     drivingLicence: report.read('drivingLicence', C.drivingLicence) ?? false,
     maxTravelKm: report.read('maxTravelKm', C.maxTravelKm) ?? null,
     priority: report.read('priority', C.priority) ?? false,
+    needsInclusive: report.read('needsInclusive', C.needsInclusive) ?? false,
+    abroad: report.read('abroad', C.abroad) ?? false,
   }
   if (
     report.errors.length > 0 ||

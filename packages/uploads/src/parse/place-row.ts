@@ -8,6 +8,8 @@ import type {
   WorkplaceRiskCode,
 } from '@stagebrug/matching-core'
 
+import type { SeatRow } from './place-site.js'
+
 /** One validated place of a company's registration, ids resolved, ready to be stored. */
 export interface PlaceRow {
   /** Spreadsheet row it came from (header = 1). */
@@ -21,8 +23,16 @@ export interface PlaceRow {
   readonly establishmentNumber: string | null
   readonly street: string | null
   readonly houseNumber: string | null
-  readonly establishment: Location
+  /** The Belgian postcode's location; null for a place abroad. */
+  readonly establishment: Location | null
+  /** The municipality in Belgium, the city abroad. */
   readonly municipality: string | null
+  /** ISO 3166-1 alpha-2 of a place abroad (Erasmus+); null in Belgium. */
+  readonly country: string | null
+  /** The postcode abroad as written, when given. */
+  readonly foreignPostcode: string | null
+  /** The company's registered seat (maatschappelijke zetel); null when the row gives none. */
+  readonly seat: SeatRow | null
   readonly kind: PlaceKind
   readonly programmes: readonly ProgrammeId[]
   readonly competences: readonly PlaceCompetence[]
@@ -33,6 +43,7 @@ export interface PlaceRow {
   readonly needsDrivingLicence: boolean
   readonly inclusive: boolean
   readonly sector: string
+  /** The contact person for schools at this place (also the company's contact, first row wins). */
   readonly contactName: string | null
   readonly contactEmail: string
   readonly contactPhone: string | null

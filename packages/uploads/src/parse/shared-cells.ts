@@ -70,6 +70,21 @@ const KINDS: ReadonlyMap<string, PlaceKind> = new Map([
   ['aanloopfase', 'aanloopfase'],
 ])
 
+/** The words users read and write for each place kind, in the file and in JSON alike (docs/uploads). */
+const WORDS: Readonly<Record<PlaceKind, string>> = {
+  internship: 'stage',
+  dual: 'duaal',
+  job: 'job',
+  aanloopfase: 'aanloopfase',
+}
+export const PLACE_KIND_WORDS: readonly string[] = Object.values(WORDS)
+
+/** The kind a word names (stage, duaal, job, aanloopfase, or a synonym such as SAO, DA, internship). */
+export const placeKindOf = (value: string): PlaceKind | undefined => KINDS.get(foldName(value))
+
+/** The word users read for a place kind: `stage`, `duaal`, `job` or `aanloopfase`. */
+export const placeKindWord = (kind: PlaceKind): string => WORDS[kind]
+
 /** stage / SAO → internship, duaal / DA → dual, job / OAO → job, aanloop(fase) → aanloopfase. */
 export const placeKind =
   (label: FieldDef) =>

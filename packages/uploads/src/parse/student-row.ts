@@ -39,4 +39,8 @@ export interface StudentRow {
   /** Null when the school gave none (the match configuration's default applies). */
   readonly maxTravelKm: number | null
   readonly priority: boolean
+  /** Ondersteuningsnood: only an inclusive workplace fits (the rule `needs_inclusive_workplace`). */
+  readonly needsInclusive: boolean
+  /** Opted in for a place abroad (Erasmus+); without it no place abroad is proposed. */
+  readonly abroad: boolean
 }

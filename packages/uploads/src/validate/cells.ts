@@ -129,6 +129,11 @@ export class RowReport {
     return undefined
   }
 
+  /** A field's cell, trimmed ('' when blank or when the file has no column for it). */
+  cell(field: string): string {
+    return (this.cells[field] ?? '').trim()
+  }
+
   fail(field: string, nl: string, en: string): undefined {
     this.push(field, bilingual(nl, en))
     return undefined
