@@ -274,14 +274,14 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
       pupil('E-BLANK', { ondersteuningsnood: 'ja' }),
     ].map((p) => ({
       ...p,
-      instellingsnummer: '3004',
+      instellingsnummer: '3003',
       studierichting: String(PROGRAMME.id),
       postcode: MOL,
       gemeente: 'Mol',
       startdatum: '01/02/2027',
       einddatum: '31/03/2027',
     }))
-    const up = await w.call('schoolD', {
+    const up = await w.call('schoolB', {
       method: 'POST',
       url: '/school/uploads/students',
       ...multipart('lijst.csv', utf8(csv(table(STUDENTS, pupils)))),
@@ -321,7 +321,7 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
     expect(reasons.map((r) => r.status)).toEqual(['unmatched', 'unmatched'])
 
     // The school sees the place's contact person with the proposal; the company view does not carry it.
-    const school = await w.call('schoolD', { method: 'GET', url: '/school/proposals?limit=200' })
+    const school = await w.call('schoolB', { method: 'GET', url: '/school/proposals?limit=200' })
     const mine = (
       school.json().items as { student: { firstName: string }; place: Record<string, unknown> }[]
     ).find((p) => p.place.country === 'NL')
@@ -330,6 +330,21 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
       municipality: 'Eindhoven',
       contact: { name: 'Joost de Vries', email: 'joost@x.test', phone: '+31 40 123 45 67' },
     })
+    // …and the coordinator's mail names it next to the company, with the country of the place abroad.
+    const mails = await w.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'text_body'])
+      .where('run_id', '=', night.run.id)
+      .execute()
+    const coordinator = mails.find((m) => m.kind === 'coordinator' && m.text_body.includes('Eindhoven'))
+    expect(coordinator?.text_body).toContain('Eindhoven (NL)')
+    expect(coordinator?.text_body).toContain('Contactpersoon: Joost de Vries, +31 40 123 45 67, joost@x.test')
+    expect(
+      mails
+        .filter((m) => m.kind === 'company')
+        .map((m) => m.text_body)
+        .join('\n'),
+    ).not.toContain('joost@x.test')
     const company = await w.call('companyX', { method: 'GET', url: '/company/proposals?limit=200' })
     expect(company.statusCode).toBe(200)
     expect(company.body).not.toContain('joost@x.test')

@@ -58,8 +58,13 @@ export function shortlistMails(
         rank: p.rank,
         kind: p.kind,
         companyName: p.companyName,
-        municipality: p.place.municipality ?? p.place.postcode,
+        municipality: `${p.place.municipality ?? p.place.postcode}${p.place.country ? ` (${p.place.country})` : ''}`,
         postcode: p.place.postcode,
+        contact: p.schoolContact
+          ? [p.schoolContact.name, p.schoolContact.phone, p.schoolContact.email]
+              .filter((v) => v !== null)
+              .join(', ')
+          : null,
         score: p.score,
         reasons: p.reasons.map((r) => r.text),
       })),

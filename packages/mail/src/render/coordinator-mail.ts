@@ -41,6 +41,8 @@ export interface CoordinatorProposal {
   companyName: string
   municipality: string
   postcode: string
+  /** The place's contact person for schools, one line (name, phone, e-mail); absent when none. */
+  contact?: string | null
   /** 0–100 */
   score: number
   /** Plain Dutch, e.g. "zelfde studierichting", "7 km van huis", "4 van 6 competenties". */
@@ -104,6 +106,10 @@ function place(p: CoordinatorProposal): string {
   return `${oneLine(p.companyName)}, ${oneLine(p.postcode)} ${oneLine(p.municipality)}`
 }
 
+function companyWithContact(p: CoordinatorProposal): string {
+  return p.contact ? `${oneLine(p.companyName)} (contact: ${oneLine(p.contact)})` : oneLine(p.companyName)
+}
+
 function reasons(p: CoordinatorProposal): string {
   return p.reasons.map(oneLine).join(', ')
 }
@@ -119,6 +125,7 @@ function renderText(d: CoordinatorDigest, intro: string[], footer: FooterInfo): 
     }
     for (const p of s.proposals) {
       out.push(`   ${p.rank}. ${KIND_NL[p.kind]}: ${place(p)} — score ${formatScore(p.score)}`)
+      if (p.contact) out.push(`      Contactpersoon: ${oneLine(p.contact)}`)
       if (p.reasons.length > 0) out.push(`      ${reasons(p)}`)
     }
   })
@@ -147,7 +154,7 @@ function renderHtml(d: CoordinatorDigest, intro: string[], footer: FooterInfo): 
       const rows = s.proposals.map((p) => [
         escapeHtml(p.rank),
         escapeHtml(KIND_NL[p.kind]),
-        escapeHtml(oneLine(p.companyName)),
+        escapeHtml(companyWithContact(p)),
         escapeHtml(`${oneLine(p.postcode)} ${oneLine(p.municipality)}`),
         escapeHtml(formatScore(p.score)),
         escapeHtml(reasons(p)),
