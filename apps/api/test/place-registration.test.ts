@@ -289,15 +289,18 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
     expect(up.statusCode, up.body).toBe(200)
     const flags = await w.db
       .selectFrom('student')
-      .select(['external_id', 'abroad', 'needs_inclusive'])
+      .select(['id', 'external_id', 'abroad', 'needs_inclusive'])
       .where('external_id', 'like', 'E-%')
       .orderBy('external_id')
       .execute()
-    expect(flags).toEqual([
+    expect(flags.map(({ id: _, ...f }) => f)).toEqual([
       { external_id: 'E-BLANK', abroad: false, needs_inclusive: true },
       { external_id: 'E-NO', abroad: false, needs_inclusive: false },
       { external_id: 'E-YES', abroad: true, needs_inclusive: false },
     ])
+
+    const yes = await w.call('schoolB', { method: 'GET', url: `/school/students/${flags[2]!.id}` })
+    expect(yes.json()).toMatchObject({ externalId: 'E-YES', abroad: true, needsInclusive: false })
 
     const night = await w.runNight(true)
     const proposals = await w.db

@@ -134,6 +134,7 @@ export async function getStudent(ctx: DataCtx, id: string) {
     seeks: r.seeks,
     workReadiness: r.work_readiness,
     needsInclusive: r.needs_inclusive,
+    abroad: r.abroad,
     priority: r.priority,
     drivingLicence: r.driving_licence,
     firstTwoYearsDone: r.first_two_years_done,
