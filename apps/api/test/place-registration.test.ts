@@ -326,7 +326,7 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
     // The school sees the place's contact person with the proposal; the company view does not carry it.
     const school = await w.call('schoolB', { method: 'GET', url: '/school/proposals?limit=200' })
     const mine = (
-      school.json().items as { student: { firstName: string }; place: Record<string, unknown> }[]
+      school.json().items as { id: string; student: { firstName: string }; place: Record<string, unknown> }[]
     ).find((p) => p.place.country === 'NL')
     expect(mine?.place).toMatchObject({
       country: 'NL',
@@ -348,6 +348,23 @@ describe('a place abroad only for a pupil who opted in; the school sees the cont
         .map((m) => m.text_body)
         .join('\n'),
     ).not.toContain('joost@x.test')
+    // The school accepts; the agreement names the company's registered seat from the place file.
+    const accept = await w.call('schoolB', {
+      method: 'PATCH',
+      url: `/school/proposals/${mine!.id}`,
+      payload: { status: 'accepted' },
+    })
+    expect(accept.statusCode, accept.body).toBe(200)
+    const docs = await w.call('schoolB', { url: `/school/proposals/${mine!.id}/documents` })
+    expect(docs.statusCode, docs.body).toBe(200)
+    const agreement = (docs.json().documents as { kind: string; missing: string[] }[]).find(
+      (d) => d.kind === 'agreement',
+    )
+    expect(agreement?.missing).not.toContain('adres van de maatschappelijke zetel van de stagegever')
+    const html = await w.call('schoolB', {
+      url: `/school/proposals/${mine!.id}/documents/agreement?format=html`,
+    })
+    expect(html.body).toContain('Markt 1, 2440 Geel')
     const company = await w.call('companyX', { method: 'GET', url: '/company/proposals?limit=200' })
     expect(company.statusCode).toBe(200)
     expect(company.body).not.toContain('joost@x.test')
