@@ -66,6 +66,7 @@ describe.each(ENGINES)('snapshot → match → proposals on %s', (engine) => {
       seeks: 'internship',
       workReadiness: 'ready',
       needsInclusiveWorkplace: false,
+      abroad: false,
       priority: true,
     })
     expect(s2.home.lat).toBeCloseTo(51.19, 1)
