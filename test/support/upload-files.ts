@@ -175,3 +175,39 @@ export async function storedRows(db: DbHandle['db']) {
     companies: await db.selectFrom('company').selectAll().orderBy('id').execute(),
   }
 }
+
+export const MENTOR_HEADER = [
+  'ondernemingsnummer',
+  'naam',
+  'functie',
+  'e-mail',
+  'telefoon',
+  'geboortedatum',
+  'minstens 25 jaar',
+  'vrijstelling 23 jaar',
+  'jaren ervaring',
+  'mentoropleiding gevolgd',
+  'uiterste datum opleiding',
+  'uittreksel 596.2 gecontroleerd op',
+  'plaatscodes',
+] as const
+
+/** One row of the mentor file: a trained mentor born in 1980 who supervises no place yet. */
+export function mentor(over: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    ondernemingsnummer: '0403.019.261',
+    naam: 'Noël Vermeulen',
+    functie: 'Magazijnverantwoordelijke',
+    'e-mail': 'noel.vermeulen@example.be',
+    telefoon: '011 22 33 45',
+    geboortedatum: '12/03/1980',
+    'minstens 25 jaar': '',
+    'vrijstelling 23 jaar': 'nee',
+    'jaren ervaring': '12',
+    'mentoropleiding gevolgd': 'ja',
+    'uiterste datum opleiding': '',
+    'uittreksel 596.2 gecontroleerd op': '02/09/2025',
+    plaatscodes: '',
+    ...over,
+  }
+}

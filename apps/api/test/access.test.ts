@@ -8,6 +8,8 @@ import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   csv,
+  MENTOR_HEADER,
+  mentor,
   PLACE_HEADER,
   place,
   pupil,
@@ -65,6 +67,8 @@ const r = {
   moveTo: '',
   closeMe: '',
   recognition: '',
+  mentor: '',
+  mentorDel: '',
 }
 
 const studentFile = () =>
@@ -109,6 +113,13 @@ const recognitionFile = (company: string) =>
       csv(table(RECOGNITION_HEADER, [recognition({ ondernemingsnummer: company, studierichting: '152' })])),
     ),
   )
+const mentorFile = (company: string) =>
+  multipart('mentoren.csv', utf8(csv(table(MENTOR_HEADER, [mentor({ ondernemingsnummer: company })]))))
+const mentorBody = (name: string) => ({
+  name,
+  email: `${name.toLowerCase()}@x.test`,
+  declaredAtLeast25: true,
+})
 const recognitionBody = (programme: number) => ({
   establishmentNumber: '2147812701',
   programme,
@@ -388,6 +399,36 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     req: () => ({ method: 'POST', url: '/company/uploads/recognitions', ...recognitionFile(kbo(1)) }),
     otherTenant: { as: 'companyY', status: 422 },
   },
+  'GET /company/mentors': { allowed: COMPANY, ok: 200, req: () => json('GET', '/company/mentors') },
+  'GET /company/mentors/:id': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => json('GET', `/company/mentors/${r.mentor}`),
+    otherTenant: { as: 'companyY' },
+  },
+  'POST /company/mentors': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => ({ method: 'POST', url: '/company/mentors', payload: mentorBody('Posted') }),
+  },
+  'PATCH /company/mentors/:id': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => ({ method: 'PATCH', url: `/company/mentors/${r.mentor}`, payload: { function: 'Chef' } }),
+    otherTenant: { as: 'companyY' },
+  },
+  'DELETE /company/mentors/:id': {
+    allowed: COMPANY,
+    ok: 204,
+    req: () => json('DELETE', `/company/mentors/${r.mentorDel}`),
+    otherTenant: { as: 'companyY' },
+  },
+  'POST /company/uploads/mentors': {
+    allowed: COMPANY,
+    ok: 200,
+    req: () => ({ method: 'POST', url: '/company/uploads/mentors', ...mentorFile(kbo(1)) }),
+    otherTenant: { as: 'companyY', status: 422 },
+  },
   'GET /company/proposals': {
     allowed: COMPANY,
     ok: 200,
@@ -457,6 +498,15 @@ describe('access matrix over every route', () => {
       payload: recognitionBody(540),
     })
     r.recognition = declared.json().id
+    // Mentors registered through their door (JSON): one to read and patch, one to delete.
+    for (const key of ['mentor', 'mentorDel'] as const) {
+      const res = await w.call('companyX', {
+        method: 'POST',
+        url: '/company/mentors',
+        payload: mentorBody(key),
+      })
+      r[key] = res.json().id
+    }
     const s = w.ids.students
     const [x1, x2] = w.ids.placesX
     r.pStatus = await proposalId(w.db, r.run, s.a1!, x1)

@@ -4,6 +4,7 @@
 //   import students <file.csv|xlsx> --school <instellingsnummer>
 //   import places <file.csv|xlsx>
 //   import recognitions <file.csv|xlsx> [--school <instellingsnummer>]
+//   import mentors <file.csv|xlsx>
 //   coordinator add --school <instellingsnummer> --name <name> --email <e-mail>
 //   run [--inline] [--hold] [--no-wait]
 //   apikey create --name <name> --role admin|school|company [--school <instellingsnummer> | --company <KBO>]
@@ -29,6 +30,8 @@ const USAGE = `gebruik / usage:
   pnpm stagebrug import places <bestand.csv|xlsx>
   pnpm stagebrug import recognitions <bestand.csv|xlsx> [--school <instellingsnummer>]
       erkenningen per vestigingseenheid × studierichting; --school: aangegeven door die school / declared by that school
+  pnpm stagebrug import mentors <bestand.csv|xlsx>
+      mentoren per onderneming, met de plaatscodes die ze begeleiden / mentors per company with the place codes they supervise
   pnpm stagebrug coordinator add --school <instellingsnummer> --name <naam> --email <e-mail>
   pnpm stagebrug run [--inline] [--hold] [--no-wait]
       met REDIS_URL: vraagt de workers om een run en volgt ze / with REDIS_URL: asks the workers for a run and follows it
@@ -83,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     'import students': 3,
     'import places': 3,
     'import recognitions': 3,
+    'import mentors': 3,
     run: 1,
     figures: 1,
     purge: 1,
@@ -123,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
         ? 'students'
         : command === 'import recognitions'
           ? 'recognitions'
-          : 'places'
+          : command === 'import mentors'
+            ? 'mentors'
+            : 'places'
     return await importFile(handle, kind, positionals[2], values.school)
   } finally {
     await handle.destroy()

@@ -129,10 +129,8 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
         increasedRisk: null,
         protectiveMeasures: null,
         healthSurveillance: null,
-        mentorName: null,
-        mentorFunction: null,
-        mentorEmail: null,
       },
+      mentors: [],
     })
     const sheet = await renderWorkstationSheetPdf(data)
     expect(sheet.missing).toEqual([
@@ -213,15 +211,17 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
     const data = await load({
       student: { programmeId: 152, seeks: 'dual' },
       recognitions: [{ programme: 152 as never, validFrom: '2025-09-01', validTo: '2030-08-31' }],
-      place: {
-        kind: 'dual',
-        mentor: {
+      place: { kind: 'dual' },
+      mentors: [
+        {
+          name: 'Noël Vermeulen',
+          function: 'Magazijnverantwoordelijke',
+          email: 'noel.vermeulen@logistiekkempen.test',
           birthDate: '1980-01-01',
-          ageWaiver: false,
           trainingCompleted: false,
           trainingDeadline: '2027-06-30',
         },
-      },
+      ],
     })
     const { pdf, missing } = await renderAgreementPdf(data)
     const text = await pdfText(pdf)

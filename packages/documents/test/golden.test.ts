@@ -22,15 +22,16 @@ describe('golden HTML of the documents', () => {
     const second = await seedScenario(handle.db, {
       student: { programmeId: LOGISTIEK_DUAAL, seeks: 'dual', birthDate: '2010-09-30' },
       recognitions: [{ programme: LOGISTIEK_DUAAL as never, validFrom: '2025-09-01', validTo: '2030-08-31' }],
-      place: {
-        kind: 'dual',
-        mentor: {
+      place: { kind: 'dual' },
+      mentors: [
+        {
+          name: 'Noël Vermeulen',
+          function: 'Magazijnverantwoordelijke',
+          email: 'noel.vermeulen@logistiekkempen.test',
           birthDate: '1980-01-01',
-          ageWaiver: false,
           trainingCompleted: true,
-          trainingDeadline: null,
         },
-      },
+      ],
     })
     dual = await loadDocumentData(handle.db, second.proposalId, { today: TODAY })
   })

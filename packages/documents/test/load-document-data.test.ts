@@ -51,7 +51,8 @@ describe.each(ENGINES)('loadDocumentData on %s', (engine) => {
           name: 'Noël Vermeulen',
           function: 'Magazijnverantwoordelijke',
           email: 'noel.vermeulen@logistiekkempen.test',
-          trainingCompleted: null,
+          // Registered by name only: the mentor table says "not declared done" (false), not unknown.
+          trainingCompleted: false,
           trainingDeadline: null,
         },
       },
@@ -97,12 +98,10 @@ describe.each(ENGINES)('loadDocumentData on %s', (engine) => {
         increasedRisk: null,
         protectiveMeasures: null,
         healthSurveillance: null,
-        mentorName: null,
-        mentorFunction: null,
-        mentorEmail: null,
         competences: [],
         sector: '',
       },
+      mentors: [],
     })
     const data = await loadDocumentData(handle.db, proposalId)
     expect(data.school.coordinators).toEqual([])

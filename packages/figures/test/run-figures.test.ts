@@ -13,6 +13,7 @@ import { postcodeIndex } from '@stagebrug/reference-data'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
+import { reimportMentors } from '../../../test/support/mentor-files.js'
 import {
   COUNT_FIELDS,
   computeRunFigures,
@@ -88,24 +89,21 @@ describe.each(ENGINES)('computeRunFigures on %s', (engine) => {
       .select(['proposal.id', 'proposal.place_id', 'student.school_id'])
       .where('proposal.run_id', '=', runId)
       .where('proposal.kind', '=', 'allocated')
+      // A place with a mentor (a dual one): the mentor file changes that mentor's training.
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('place_mentor as pm')
+            .select('pm.mentor_id')
+            .whereRef('pm.place_id', '=', 'proposal.place_id'),
+        ),
+      )
       .orderBy('proposal.id')
       .executeTakeFirstOrThrow()
     acceptedPlace = p.place_id
     watchedSchool = p.school_id
     await handle.db.updateTable('proposal').set({ status: 'accepted' }).where('id', '=', p.id).execute()
     const due = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10)
-    await handle.db
-      .updateTable('place')
-      .set({
-        mentor: json({
-          birthDate: '1980-05-01',
-          ageWaiver: false,
-          trainingCompleted: false,
-          trainingDeadline: due,
-        }),
-      })
-      .where('id', '=', p.place_id)
-      .execute()
+    await reimportMentors(handle.db, { completed: false, deadline: due }, { placeId: p.place_id, today })
     const outcome = await computeRunFigures(handle.db, runId)
     if (outcome.status !== 'stored') throw new Error(`expected stored, got ${outcome.status}`)
     figures = outcome.figures

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { json } from '@stagebrug/db'
 import { seedSynthetic } from '@stagebrug/demo'
 import { createEmlMailer } from '@stagebrug/mail'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openSeededDb } from '../../../test/support/databases.js'
+import { reimportDualRecognitions, reimportMentors } from '../../../test/support/mentor-files.js'
 import { finalizeRun, runNightInline, type WorkerDeps } from '../src/index.js'
 
 const quiet = { info() {}, warn() {}, error() {} }
@@ -51,10 +51,8 @@ describe.each(ENGINES)('regional figures after the close, on %s', (engine) => {
       .execute()
 
   it('stores the figures and mails nobody when nothing is due', async () => {
-    await handle.db
-      .updateTable('place')
-      .set({ mentor: json(null) })
-      .execute()
+    // Every mentor's training done, through the mentor file: none left to watch.
+    await reimportMentors(handle.db, { completed: true, deadline: null }, { today })
     // The demo's recognitions (written by the seed as the recognition import does): none left to expire.
     await handle.db.deleteFrom('recognition').execute()
     const night = await runNightInline(deps, { jobKey: 'quiet-night', requestedBy: 'test', publish: true })
@@ -69,18 +67,12 @@ describe.each(ENGINES)('regional figures after the close, on %s', (engine) => {
   })
 
   it('mails each coordinator whose school relies on a watched place once, and sends it with the night', async () => {
-    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
-    await handle.db
-      .updateTable('place')
-      .set({
-        mentor: json({
-          birthDate: '1980-01-01',
-          ageWaiver: false,
-          trainingCompleted: false,
-          trainingDeadline: due,
-        }),
-      })
-      .execute()
+    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 85 * 86_400_000).toISOString().slice(0, 10)
+    // Every mentor's training still to do, due in 85 days, through the mentor file: the duaal
+    // pupils who start before that are still proposed there, so their schools rely on those places.
+    await reimportMentors(handle.db, { completed: false, deadline: due }, { today })
+    // The recognitions the quiet night took away, back through the recognition file (valid for years).
+    await reimportDualRecognitions(handle.db)
     const night = await runNightInline(deps, { jobKey: 'watch-night', requestedBy: 'test', publish: true })
     const relying = await handle.db
       .selectFrom('proposal as p')
@@ -89,14 +81,20 @@ describe.each(ENGINES)('regional figures after the close, on %s', (engine) => {
       .select('c.id')
       .distinct()
       .where('p.run_id', '=', night.run.id)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('place_mentor as pm').select('pm.mentor_id').whereRef('pm.place_id', '=', 'p.place_id'),
+        ),
+      )
       .execute()
+    expect(relying.length).toBeGreaterThan(0)
     const mails = await watchMails(night.run.id)
     expect(mails.map((m) => m.recipient)).toEqual(relying.map((r) => `watch:${r.id}`).sort())
     expect(mails.every((m) => m.kind === 'coordinator' && m.status === 'sent')).toBe(true)
     const [first] = mails
     expect(first!.subject).toMatch(/^Stagebrug: \d+ werkplek(ken)? om op te volgen \(erkenning, mentor\) — /)
     expect(first!.text_body).toContain(
-      `de mentor moet de mentoropleiding afronden tegen ${due.split('-').reverse().join('/')} (over 30 dagen)`,
+      `de mentor moet de mentoropleiding afronden tegen ${due.split('-').reverse().join('/')} (over 85 dagen)`,
     )
     expect(first!.text_body).toContain(`https://stagebrug.test/runs/${night.run.id}/figures`)
     expect(first!.html_body).toMatch(/^<div[^>]*><p>Beste [^<]*,<\/p>/)

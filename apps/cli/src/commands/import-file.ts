@@ -4,6 +4,7 @@ import type { DbHandle } from '@stagebrug/db'
 import {
   ImportError,
   type ImportReport,
+  importMentors,
   importPlaceRegistration,
   importRecognitions,
   importStudentList,
@@ -17,7 +18,7 @@ const SHOWN_ERRORS = 50
  */
 export async function importFile(
   handle: DbHandle,
-  kind: 'students' | 'places' | 'recognitions',
+  kind: 'students' | 'places' | 'recognitions' | 'mentors',
   file: string | undefined,
   school: string | undefined,
 ): Promise<number> {
@@ -37,9 +38,11 @@ export async function importFile(
     const report =
       kind === 'students'
         ? await importStudentList(handle.db, { ...meta, school: school! })
-        : kind === 'recognitions'
-          ? await importRecognitions(handle.db, { ...meta, source: school ? 'school' : 'company' })
-          : await importPlaceRegistration(handle.db, meta)
+        : kind === 'mentors'
+          ? await importMentors(handle.db, meta)
+          : kind === 'recognitions'
+            ? await importRecognitions(handle.db, { ...meta, source: school ? 'school' : 'company' })
+            : await importPlaceRegistration(handle.db, meta)
     print(report)
     return report.outcome === 'accepted' ? 0 : 1
   } catch (error) {
@@ -61,6 +64,8 @@ const COUNT_LABELS: Readonly<Record<string, string>> = {
   seats: 'stageplaatsen / seats',
   recognitions: 'erkenningen in het bestand / recognitions in the file',
   recognised: 'met status erkend / with status erkend',
+  mentors: 'mentoren in het bestand / mentors in the file',
+  links: 'koppelingen mentor–plaats / mentor–place links',
 }
 
 function print(report: ImportReport): void {

@@ -1,13 +1,16 @@
 // Hand-made rows for the document tests: one accepted placement of a logistics pupil in Geel,
 // every field registered, each overridable. Ids come from the real reference data.
 import {
+  addPlaceMentors,
   type Database,
   insertPlaces,
   json,
+  type MentorInput,
   type PlaceInput,
   type ProposalStatus,
   type StudentInput,
   upsertCompany,
+  upsertMentors,
   upsertRecognitions,
   upsertSchool,
   upsertStudents,
@@ -34,6 +37,8 @@ export interface ScenarioOptions {
   readonly place?: Partial<PlaceInput>
   /** Declared for the place's establishment (status erkend), as the recognition import stores them. */
   readonly recognitions?: readonly Recognition[]
+  /** The place's mentors, as the mentor import stores them; default Noël Vermeulen (name, function, e-mail only). */
+  readonly mentors?: readonly Omit<MentorInput, 'companyId'>[]
   readonly status?: ProposalStatus
   readonly released?: boolean
   readonly coordinator?: boolean
@@ -125,12 +130,27 @@ export async function seedScenario(db: Kysely<Database>, options: ScenarioOption
       increasedRisk: false,
       protectiveMeasures: 'Veiligheidsschoenen, werkhandschoenen en fluohesje; geen heftruck',
       healthSurveillance: false,
-      mentorName: 'Noël Vermeulen',
-      mentorFunction: 'Magazijnverantwoordelijke',
-      mentorEmail: 'noel.vermeulen@logistiekkempen.test',
       ...options.place,
     },
   ])
+  const mentors = options.mentors ?? [
+    {
+      name: 'Noël Vermeulen',
+      function: 'Magazijnverantwoordelijke',
+      email: 'noel.vermeulen@logistiekkempen.test',
+    },
+  ]
+  if (mentors.length > 0)
+    await db.transaction().execute(async (trx) => {
+      const { ids } = await upsertMentors(
+        trx,
+        mentors.map((m) => ({ ...m, companyId })),
+      )
+      await addPlaceMentors(
+        trx,
+        ids.map((mentorId) => ({ placeId: placeId!, mentorId, companyId })),
+      )
+    })
   const establishment = options.place?.establishmentNumber ?? '2147812701'
   await upsertRecognitions(
     db,
