@@ -270,6 +270,28 @@ describe('mentors through the doors', () => {
       payload: { placeIds: [yPlace] },
     })
     expect(linked.statusCode).toBe(400)
+    // mentorIds on PATCH /company/places links the place to its mentors (the caller's own only).
+    const viaPlace = await w.call('companyX', {
+      method: 'PATCH',
+      url: `/company/places/${dualPlace}`,
+      payload: { mentorIds: [id] },
+    })
+    expect(viaPlace.statusCode, viaPlace.body).toBe(200)
+    expect((await w.call('companyX', { url: `/company/mentors/${id}` })).json().places).toEqual([
+      { id: dualPlace, externalId: 'DU-1' },
+    ])
+    const yMentor = await w.call('companyY', {
+      method: 'POST',
+      url: '/company/mentors',
+      payload: { name: 'Y Mentor', declaredAtLeast25: true },
+    })
+    const foreignMentor = await w.call('companyX', {
+      method: 'PATCH',
+      url: `/company/places/${dualPlace}`,
+      payload: { mentorIds: [yMentor.json().id] },
+    })
+    expect(foreignMentor.statusCode).toBe(400)
+    expect(problem(foreignMentor).detail).toMatch(/^Onbekende mentor /)
     expect((await w.call('companyY', { method: 'DELETE', url: `/company/mentors/${id}` })).statusCode).toBe(
       404,
     )

@@ -7,6 +7,7 @@ import { postcodesOfRegion, programmeExists } from '../lookups/reference.js'
 import { ZPostcode } from '../schemas/common.js'
 import { openPlacesFor, ownPlaces } from '../scope/visible.js'
 import { audit, type DataCtx, iso } from './context.js'
+import { linkPlaceMentors } from './mentors.data.js'
 import { afterCursor, type Keyset, keysetOrder, type Page, type PageRequest, toPage } from './page.js'
 
 /**
@@ -43,6 +44,8 @@ export interface PlaceFields {
   readonly protectiveMeasures?: string | null | undefined
   readonly healthSurveillance?: boolean | null | undefined
   readonly healthSurveillanceType?: string | null | undefined
+  /** The place's mentors (the caller's own); replaces them all. */
+  readonly mentorIds?: readonly string[] | undefined
 }
 
 export interface PlaceFilter extends PageRequest {
@@ -265,6 +268,7 @@ export async function createPlace(ctx: DataCtx, f: PlaceFields): Promise<OwnPlac
         sector: f.sector,
       },
     ])
+    if (f.mentorIds !== undefined) await linkPlaceMentors(trx, ctx, placeId!, f.mentorIds)
     await audit(trx, ctx, 'place.create', `place:${placeId}`, { externalId: f.externalId ?? null })
     return placeId!
   })
@@ -332,6 +336,10 @@ export async function updatePlace(
       ...(f.inclusive !== undefined ? { inclusive: f.inclusive } : {}),
       ...(f.sector !== undefined ? { sector: f.sector } : {}),
       ...(f.status !== undefined ? { status: f.status } : {}),
+    }
+    if (f.mentorIds !== undefined) {
+      await linkPlaceMentors(trx, ctx, id, f.mentorIds)
+      await audit(trx, ctx, 'place.mentors', `place:${id}`, { mentors: f.mentorIds.length })
     }
     if (Object.keys(set).length === 0) return
     await trx

@@ -1,7 +1,7 @@
 import { WORKPLACE_RISK_CODES } from '@stagebrug/matching-core'
 import { COUNTRY_CODES, countryCode, PLACE_KIND_WORDS, placeKindOf } from '@stagebrug/uploads'
 import { z } from 'zod'
-import { ZEmail, ZIdentifierText, ZIsoDate, ZNameText } from './common.js'
+import { ZEmail, ZIdentifierText, ZIsoDate, ZNameText, ZUuid } from './common.js'
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
 const ZText = (max: number) => ZNameText().min(1).max(max)
@@ -103,6 +103,11 @@ export const ZPlaceFields = z.object({
   protectiveMeasures: ZText(5000).nullable().optional(),
   healthSurveillance: z.boolean().nullable().optional(),
   healthSurveillanceType: ZText(500).nullable().optional(),
+  mentorIds: z
+    .array(ZUuid)
+    .max(100)
+    .optional()
+    .describe('The mentors of the place (GET /company/mentors); replaces them all. Absent: unchanged'),
 })
 
 export const ZPlaceUpdate = ZPlaceFields.partial().extend({ status: z.enum(['open', 'closed']).optional() })
