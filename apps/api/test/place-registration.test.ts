@@ -242,7 +242,7 @@ describe('the place registration file and JSON carry the same place', () => {
     expect(res.statusCode).toBe(422)
     const errors = problem(res).errors as { row: number; column: string; value: string; message: string }[]
     expect(errors.map((e) => [e.row, e.column, e.value])).toEqual([
-      [3, 'land', ''],
+      [3, 'postcode', '5611 AB'],
       [4, 'land', 'Atlantis'],
       [5, 'postcode', ''],
       [6, 'e-mail contact', 'els-at-x.test'],
@@ -251,7 +251,7 @@ describe('the place registration file and JSON carry the same place', () => {
       [8, 'zetel gemeente', ''],
     ])
     expect(errors[0]!.message).toMatch(
-      /^Land ontbreekt: postcode '5611 AB' is niet Belgisch.* \/ Country is missing/,
+      /^Postcode '5611 AB' is geen Belgische postcode; .*\(kolom Land\) \/ Postcode '5611 AB' is not/,
     )
     expect(errors[1]!.message).toMatch(/^Land 'Atlantis' is onbekend .* \/ Country 'Atlantis' is unknown/)
     expect(errors[3]!.message).toMatch(/^E-mail contactpersoon is geen geldig e-mailadres \/ /)

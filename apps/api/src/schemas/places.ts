@@ -58,9 +58,7 @@ export const ZPlaceFields = z.object({
   kind: ZPlaceKindWord,
   postcode: z
     .string()
-    .trim()
-    .min(1)
-    .max(12)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]{0,11}$/u, 'geen geldige postcode / not a valid postcode')
     .nullable()
     .optional()
     .describe('Postcode: a Belgian one (required in Belgium), or the postcode abroad as written'),

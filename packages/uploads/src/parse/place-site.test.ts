@@ -95,9 +95,9 @@ describe('where a place lies, and the company seat', () => {
     expect(result.errors.map((e) => [e.row, e.column, e.value, e.message.split(' / ')[0]])).toEqual([
       [
         2,
-        'land',
-        '',
-        "Land ontbreekt: postcode '5611 AB' is niet Belgisch; vul voor een plaats in het buitenland het land in",
+        'postcode',
+        '5611 AB',
+        "Postcode '5611 AB' is geen Belgische postcode; vul voor een plaats in het buitenland het land in (kolom Land)",
       ],
       [
         3,

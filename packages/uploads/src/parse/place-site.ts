@@ -28,6 +28,8 @@ export interface SeatRow {
   readonly municipality: string
 }
 
+const LOOKS_FOREIGN = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N} -]{1,11}$/u
+
 const C = {
   country: cell(L('country'), false, (v) => {
     const code = countryCode(v)
@@ -57,7 +59,7 @@ const C = {
 /**
  * Reads the place's country, postcode and municipality. No country (or België): a Belgian postcode is
  * required and checked; another country: no Belgian postcode, but the city (gemeente) and the street.
- * A postcode that is not Belgian without a country names the missing country. Undefined on any error.
+ * A postcode that looks foreign without a country says the country is missing. Undefined on any error.
  */
 export function readPlaceSite(report: RowReport, lookups: Lookups): PlaceSite | undefined {
   const before = report.errors.length
@@ -65,11 +67,13 @@ export function readPlaceSite(report: RowReport, lookups: Lookups): PlaceSite | 
   if (report.errors.length > before) return undefined // an unknown country: no second guess at the postcode
   if (country === undefined || country === 'BE') {
     const postcode = report.cell('postcode')
-    if (country === undefined && postcode !== '' && !/^\d{4}$/.test(postcode)) {
+    // Only a postcode that looks like one abroad (letters and digits, e.g. 5611 AB, 75001, D02 X285) asks for
+    // the country; anything else is a bad Belgian postcode (readPostcode says so).
+    if (country === undefined && LOOKS_FOREIGN.test(postcode) && !/^\d{4}$/.test(postcode)) {
       report.fail(
-        'country',
-        `Land ontbreekt: postcode '${postcode}' is niet Belgisch; vul voor een plaats in het buitenland het land in`,
-        `Country is missing: postcode '${postcode}' is not Belgian; give the country of a place abroad`,
+        'postcode',
+        `Postcode '${postcode}' is geen Belgische postcode; vul voor een plaats in het buitenland het land in (kolom Land)`,
+        `Postcode '${postcode}' is not a Belgian postcode; give the country of a place abroad (column Land)`,
       )
       return undefined
     }
