@@ -34,14 +34,14 @@ export {
   type RecognitionStatus,
   recognitionValidUntil,
 } from './parse/recognition-row.js'
+export { PLACE_KIND_WORDS, placeKindOf, placeKindWord } from './parse/shared-cells.js'
 export type { StudentRow } from './parse/student-row.js'
 export { readTable } from './read/read-table.js'
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './read/table.js'
-export { PLACE_KIND_WORDS, placeKindOf, placeKindWord } from './parse/shared-cells.js'
+export { COUNTRY_CODES, countryCode, countryNameNl } from './validate/countries.js'
 export { parseDate, parseTime } from './validate/dates.js'
 export {
   formatKbo,
-export { COUNTRY_CODES, countryCode, countryNameNl } from './validate/countries.js'
   looksLikeNationalNumber,
   normaliseEstablishmentNumber,
   normaliseKbo,

@@ -185,6 +185,10 @@ export async function loadDocumentData(
       contactName: row.contact_name,
       contactEmail: row.contact_email,
       contactPhone: row.contact_phone,
+      seat:
+        row.seat_street === null || row.seat_postcode === null || row.seat_municipality === null
+          ? null
+          : `${row.seat_street}${row.seat_house_number === null ? '' : ` ${row.seat_house_number}`}, ${row.seat_postcode} ${row.seat_municipality}`,
     },
     place: {
       kind: row.kind,
@@ -192,10 +196,6 @@ export async function loadDocumentData(
       establishmentNumber: row.establishment_number,
       street: row.establishment_street,
       houseNumber: row.establishment_house_number,
-      seat:
-        row.seat_street === null || row.seat_postcode === null || row.seat_municipality === null
-          ? null
-          : `${row.seat_street}${row.seat_house_number === null ? '' : ` ${row.seat_house_number}`}, ${row.seat_postcode} ${row.seat_municipality}`,
       postcode: row.establishment_postcode ?? '',
       municipality: row.establishment_municipality ?? row.place_municipality,
       period: { start: row.period_start, end: row.period_end },
