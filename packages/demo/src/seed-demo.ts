@@ -1,10 +1,10 @@
 // Puts synthetic instances (packages/synthetic) into a migrated, seeded database: schools with a
 // coordinator each, students with names and addresses, companies with a contact and their places.
 import {
+  addPlaceMentors,
   type CompanyInput,
   type Database,
   insertPlaces,
-  addPlaceMentors,
   type MentorInput,
   type PlaceInput,
   type RecognitionInput,

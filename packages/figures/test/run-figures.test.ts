@@ -1,7 +1,6 @@
 import {
   type Database,
   finishMatchRun,
-  json,
   loadSnapshot,
   markRunPlanned,
   openMatchRun,
