@@ -65,7 +65,12 @@ describe.each(ENGINES)('place document fields through the import on %s', (engine
     })
     // The mentor columns fill the mentor table (migration 0018), linked to the place.
     expect(await mentors()).toEqual([
-      { name: 'Noël Vermeulen', function: 'Magazijnverantwoordelijke', email: 'noel.vermeulen@example.be', places: 1 },
+      {
+        name: 'Noël Vermeulen',
+        function: 'Magazijnverantwoordelijke',
+        email: 'noel.vermeulen@example.be',
+        places: 1,
+      },
     ])
   })
 
@@ -86,7 +91,12 @@ describe.each(ENGINES)('place document fields through the import on %s', (engine
       outcome: 'accepted',
     })
     expect(await mentors()).toEqual([
-      { name: 'Zoë Vermeulen', function: 'Magazijnverantwoordelijke', email: 'noel.vermeulen@example.be', places: 1 },
+      {
+        name: 'Zoë Vermeulen',
+        function: 'Magazijnverantwoordelijke',
+        email: 'noel.vermeulen@example.be',
+        places: 1,
+      },
     ])
   })
 })

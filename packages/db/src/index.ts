@@ -18,7 +18,12 @@ export {
   touchApiKey,
 } from './repositories/api-key.repository.js'
 export { type AuditEntry, writeAudit } from './repositories/audit.repository.js'
-export { type CompanyInput, type CompanySeat, upsertCompanies, upsertCompany } from './repositories/company.repository.js'
+export {
+  type CompanyInput,
+  type CompanySeat,
+  upsertCompanies,
+  upsertCompany,
+} from './repositories/company.repository.js'
 export {
   type FiguresSource,
   loadFiguresPupils,
@@ -47,15 +52,6 @@ export {
   type OpenRunRequest,
   openMatchRun,
 } from './repositories/match-run.repository.js'
-export { loadMissingNames, type MissingNamesSource } from './repositories/missing-names.repository.js'
-export { activePins } from './repositories/override.repository.js'
-export { loadPairInput } from './repositories/pair-input.repository.js'
-export {
-  insertPlaces,
-  type PlaceInput,
-  type UpsertPlacesCounts,
-  upsertPlaces,
-} from './repositories/place.repository.js'
 export {
   addPlaceMentors,
   deleteMentor,
@@ -70,13 +66,16 @@ export {
   updateMentor,
   upsertMentors,
 } from './repositories/mentor.repository.js'
-export { insertProposals } from './repositories/proposal.repository.js'
+export { loadMissingNames, type MissingNamesSource } from './repositories/missing-names.repository.js'
+export { activePins } from './repositories/override.repository.js'
+export { loadPairInput } from './repositories/pair-input.repository.js'
 export {
-  type RecognitionInput,
-  recognitionsOfPlace,
-  type UpsertRecognitionsCounts,
-  upsertRecognitions,
-} from './repositories/recognition.repository.js'
+  insertPlaces,
+  type PlaceInput,
+  type UpsertPlacesCounts,
+  upsertPlaces,
+} from './repositories/place.repository.js'
+export { insertProposals } from './repositories/proposal.repository.js'
 export {
   type PurgeCounts,
   PurgeError,
@@ -85,6 +84,12 @@ export {
   purgeSchoolYear,
   type SchoolYear,
 } from './repositories/purge.repository.js'
+export {
+  type RecognitionInput,
+  recognitionsOfPlace,
+  type UpsertRecognitionsCounts,
+  upsertRecognitions,
+} from './repositories/recognition.repository.js'
 export {
   coordinatorsOfSchools,
   figureTrend,

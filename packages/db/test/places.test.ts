@@ -58,11 +58,7 @@ describe.each(ENGINES)('place upsert by (company, external id) on %s', (engine) 
 
   it('keeps what the upload does not own (status) and never closes places missing from the list', async () => {
     const [a] = (await placesOf(companyId)).filter((p) => p.external_id === 'A')
-    await handle.db
-      .updateTable('place')
-      .set({ status: 'closed' })
-      .where('id', '=', a!.id)
-      .execute()
+    await handle.db.updateTable('place').set({ status: 'closed' }).where('id', '=', a!.id).execute()
     const result = await upsert([placeInput(companyId, { externalId: 'A', capacity: 4 })])
     expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0 })
     const after = await placesOf(companyId)

@@ -3,8 +3,8 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { placeRowToPlace } from '../mappers/place.mapper.js'
 import { studentRowToStudent } from '../mappers/student.mapper.js'
 import type { Database } from '../schema/database.js'
-import { recognitionsOfPlace } from './recognition.repository.js'
 import { mentorsOfPlace } from './mentor.repository.js'
+import { recognitionsOfPlace } from './recognition.repository.js'
 
 /**
  * The match input of one student and one place, pinned together with `reason`: what a coordinator's
@@ -39,7 +39,8 @@ export async function loadPairInput(
       sql<number>`coalesce(postcode.lon, 0)`.as('lon'),
       sql<number>`greatest(place.capacity, 1)`.as('free_seats'),
       recognitionsOfPlace('place').as('recognitions'),
-      mentorsOfPlace('place').as('mentors')])
+      mentorsOfPlace('place').as('mentors'),
+    ])
     .where('place.id', '=', pair.placeId)
     .executeTakeFirst()
   if (!student || !place) return undefined

@@ -1,8 +1,4 @@
-import type {
-  PlaceCompetence,
-  PlaceKind,
-  WorkplaceRiskCode,
-} from '@stagebrug/matching-core'
+import type { PlaceCompetence, PlaceKind, WorkplaceRiskCode } from '@stagebrug/matching-core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'

@@ -8,6 +8,7 @@ import type { FigureRow, FiguresInput, PlaceFact, RegionRef } from './model.js'
 const antwerpen: RegionRef = { level: 'province', key: 'antwerpen', label: 'Antwerpen' }
 const frankrijk: RegionRef = { level: 'country', key: 'fr', label: 'Frankrijk' }
 const LOG = 501 as ProgrammeId // Logistiek duaal
+const OTHER = 777 as ProgrammeId
 const TODAY = '2026-11-23'
 const valid = { programme: LOG, validFrom: '2024-01-01', validTo: '2028-12-31' }
 
@@ -83,8 +84,8 @@ describe('computeFigures: place kinds and recognition data', () => {
     }),
     place('d-other', {
       kind: 'dual',
-      programmes: [LOG, 777],
-      recognitions: [{ programme: 777, validFrom: '2024-01-01', validTo: '2028-12-31' }],
+      programmes: [LOG, OTHER],
+      recognitions: [{ programme: OTHER, validFrom: '2024-01-01', validTo: '2028-12-31' }],
     }),
   ]
   const rows = computeFigures(input(places)).rows
