@@ -21,10 +21,20 @@ const FOR_COMPANIES: Partial<Record<ReasonCode, (f: Facts) => string>> = {
   pin: () => 'voorgesteld door de school',
   programme_exact: () => 'zelfde studierichting',
   programme_related: () => 'verwante studierichting',
+  // The company's own recognition (erkenning), which it entered itself: nothing about the pupil.
+  recognition: (f) =>
+    f.recognitionValidUntil
+      ? `erkende werkplek (geldig tot ${dayMonthYear(f.recognitionValidUntil)})`
+      : 'erkende werkplek',
   abroad: () => 'stageplaats in het buitenland (Erasmus+)',
   competences: (f) => `${f.competencesCovered} van ${f.competencesTotal} gevraagde competenties`,
   wish: (f) => (f.wishRank === 1 ? 'eerste wens van de leerling' : 'een wens van de leerling'),
   company_preference: () => 'voorkeur van uw bedrijf',
+}
+
+/** `2031-08-31` → `31/08/2031`. */
+function dayMonthYear(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 }
 
 /** The codes a company may see, for the documentation and tests. */

@@ -91,6 +91,24 @@ describe('companyReasons (the allow-list)', () => {
   })
 })
 
+describe('the recognition reason (the company’s own erkenning)', () => {
+  const recognised: Reason = { code: 'recognition', text: 'erkende werkplek (geldig tot 31/08/2031) — Jana' }
+
+  it('is allowed and rendered from the facts: the workplace and its last valid day', () => {
+    expect(COMPANY_REASON_CODES).toContain('recognition')
+    expect(companyReasons([recognised], { ...FACTS, recognitionValidUntil: '2031-08-31' })).toEqual([
+      'erkende werkplek (geldig tot 31/08/2031)',
+    ])
+  })
+
+  it('never shows the stored text, and reads a breakdown without the date', () => {
+    expect(companyReasons([recognised], { ...FACTS, recognitionValidUntil: null })).toEqual([
+      'erkende werkplek',
+    ])
+    expect(companyReasons([recognised], FACTS)).toEqual(['erkende werkplek'])
+  })
+})
+
 describe('companyCandidate', () => {
   const source: CandidateSource = {
     secret: SECRET,

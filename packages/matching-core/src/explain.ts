@@ -1,4 +1,4 @@
-import type { PlaceId } from './model.js'
+import type { IsoDate, PlaceId } from './model.js'
 import type { MissingAt, Proposal, UnmatchedCode, UnmatchedReason } from './result.js'
 import type { RuleCode } from './rules/index.js'
 
@@ -40,6 +40,7 @@ export type ReasonCode =
   | 'pin'
   | 'programme_exact'
   | 'programme_related'
+  | 'recognition'
   | 'distance'
   | 'abroad'
   | 'competences'
@@ -67,6 +68,8 @@ export function explainProposal(p: Proposal): readonly Reason[] {
     add('pin', `manueel geplaatst door de trajectbegeleider${p.pinReason ? `: ${p.pinReason}` : ''}`)
   if (f.programmeMatch === 'exact') add('programme_exact', 'zelfde studierichting')
   else if (f.programmeMatch !== 'none') add('programme_related', 'verwante studierichting')
+  if (f.recognitionValidUntil)
+    add('recognition', `erkende werkplek (geldig tot ${formatDate(f.recognitionValidUntil)})`)
   if (f.foreign) add('abroad', 'stageplaats in het buitenland (Erasmus+)')
   else add('distance', `${formatKm(f.distanceKm)} van huis`)
   if (f.competencesTotal > 0)
@@ -131,6 +134,11 @@ function explainCode(r: UnmatchedReason, maxTravelKm: number): string {
         ? 'De enige geschikte plaats ging naar een leerling die hoger gerangschikt stond.'
         : `Alle ${r.candidates} geschikte plaatsen gingen naar leerlingen die hoger gerangschikt stonden.`
   }
+}
+
+/** `2031-08-31` → `31/08/2031`, as a Flemish reader writes a date. */
+function formatDate(iso: IsoDate): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 }
 
 // Built once: `toLocaleString` would build a formatter for every proposal explained.

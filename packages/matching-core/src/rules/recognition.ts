@@ -23,3 +23,22 @@ function hasRecognition(c: CompiledInstance, s: number, p: number, day: number):
   }
   return false
 }
+
+/**
+ * The last day (yyyymmdd) of the longest-running recognition that makes this pair pass on `day`,
+ * or 0 when none does (not a dual place, or no valid recognition). Off the hot path: only the
+ * proposal's explanation asks, so a duaal pupil's school reads until when the workplace is recognised.
+ */
+export function recognitionValidUntil(c: CompiledInstance, s: number, p: number, day: number): number {
+  if (c.pKind[p] !== KIND.dual) return 0
+  const prog = c.sProg[s]!
+  let until = 0
+  for (let j = c.pRecStart[p]!; j < c.pRecStart[p + 1]!; j++) {
+    if (c.pRecFrom[j]! > day || c.pRecTo[j]! < day || c.pRecTo[j]! <= until) continue
+    const rp = c.pRecProg[j]!
+    let fits = rp === prog
+    for (let k = c.relStart[prog]!; !fits && k < c.relStart[prog + 1]!; k++) fits = c.rel[k] === rp
+    if (fits) until = c.pRecTo[j]!
+  }
+  return until
+}

@@ -1,5 +1,8 @@
 import type { CompiledInstance } from '../compile/compiled.js'
+import type { IsoDate } from '../model.js'
+import { recognitionValidUntil } from '../rules/recognition.js'
 import type { PairContext } from '../rules/rule.js'
+import { ymdToIso } from '../util/dates.js'
 import { competenceCounts, competenceShare } from './competences.js'
 import { distanceShare } from './distance.js'
 import { programmeShare } from './programme.js'
@@ -34,6 +37,11 @@ export interface ScoreBreakdown {
     /** 1-based rank of the student's wish this place fulfils, or null. */
     readonly wishRank: number | null
     readonly preferredByCompany: boolean
+    /**
+     * A dual place: the last day of the recognition for the student's programme that is valid on
+     * the start date (yyyy-mm-dd), else null. Absent in breakdowns stored before it existed.
+     */
+    readonly recognitionValidUntil?: IsoDate | null
   }
 }
 
@@ -43,6 +51,7 @@ export function scoreBreakdown(c: CompiledInstance, s: number, p: number, x: Pai
   const d = foreign ? c.config.foreignDistanceShare : distanceShare(x.distanceKm, c.config.distanceHalfKm)
   const counts = competenceCounts(c, s, p)
   const rank = wishRank(c, s, p)
+  const recognisedUntil = recognitionValidUntil(c, s, p, x.start)
   return {
     total: round1(scorePair(c, s, p, x)),
     programme: round1(w.programme * programmeShare(x.programmeMatch, c.config)),
@@ -57,6 +66,7 @@ export function scoreBreakdown(c: CompiledInstance, s: number, p: number, x: Pai
       competencesTotal: counts.total,
       wishRank: rank === 0 ? null : rank,
       preferredByCompany: companyPreferenceShare(c, s, p) > 0,
+      recognitionValidUntil: recognisedUntil === 0 ? null : ymdToIso(recognisedUntil),
     },
   }
 }
