@@ -18,7 +18,7 @@ export interface Case {
   readonly id: string
   readonly category: string
   readonly who: Who | null
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   readonly url: string
   readonly payload?: string | Buffer
   readonly headers?: Readonly<Record<string, string>>
@@ -32,6 +32,15 @@ export interface CorpusContext {
   readonly studentId: string
   readonly proposalId: string
   readonly runId: string
+  /** A mentor of the tenant's company (registered through POST /company/mentors), linked to `placeId`. */
+  readonly mentorId: string
+  /** The e-mail of the company's other mentor: PATCHing the first one to it is a conflict. */
+  readonly otherMentorEmail: string
+  /** A recognition of the tenant's company (declared through PUT /company/recognitions). */
+  readonly recognitionId: string
+  /** The vestigingseenheidsnummer and programme of that recognition. */
+  readonly establishmentNumber: string
+  readonly programme: number
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */

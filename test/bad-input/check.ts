@@ -1,5 +1,6 @@
 // How a corpus case is judged: the answer (a specific 4xx problem+json) and the database (nothing
 // of a refused request stored; a refused upload leaves at most its own "rejected" upload record).
+import { loadProgrammes } from '@stagebrug/reference-data'
 import type pg from 'pg'
 import { kbo, type World } from '../../apps/api/test/support/world.js'
 import type { Case, CorpusContext } from './case.js'
@@ -21,9 +22,13 @@ const TABLES = [
   'placement_override',
   'proposal',
   'match_run',
+  'recognition',
+  'mentor',
+  'place_mentor',
 ] as const
 
-const SNAPSHOT_SQL = `select ${TABLES.map((t) => `(select md5(coalesce(string_agg(x::text, ',' order by x.id), '')) from ${t} x) as ${t}`).join(', ')},
+// place_mentor has no id (its key is place × mentor): every table is ordered by its whole row.
+const SNAPSHOT_SQL = `select ${TABLES.map((t) => `(select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from ${t} x) as ${t}`).join(', ')},
   (select count(*)::int from upload where outcome = 'accepted') as accepted,
   (select count(*)::int from upload where outcome = 'rejected') as rejected`
 
@@ -98,8 +103,38 @@ export function judge(c: Case, answer: Answer, before: Snapshot, after: Snapshot
   return problems
 }
 
-/** The world's ids the corpus points at. */
+/** A duaal programme of the reference data: the recognition the corpus declares is for it. */
+const DUAL_PROGRAMME = loadProgrammes().find((p) => p.grade === 3 && p.duaal)!
+const ESTABLISHMENT = '2147812701'
+
+/**
+ * The world's ids the corpus points at. The world has no mentors or recognitions, so the company
+ * registers two mentors (the first supervising its first place) and one recognition through the
+ * doors a company uses: a body that wrongly passes then reaches real rows, and the snapshot sees
+ * what it changed. Idempotent (mentors are keyed by e-mail, recognitions by establishment ×
+ * programme), so a second call gives the same ids.
+ */
 export async function corpusContext(w: World): Promise<CorpusContext> {
+  const through = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+    const res = await w.call('companyX', { method, url, payload })
+    if (res.statusCode !== 200) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`)
+    return res.json() as { id: string }
+  }
+  const mentor = await through('POST', '/company/mentors', {
+    name: 'Corpus Mentor',
+    email: 'corpus.mentor@x.test',
+    birthDate: '1980-03-12',
+    trainingCompleted: true,
+    placeIds: [w.ids.placesX[0]],
+  })
+  const otherMentorEmail = 'tweede.mentor@x.test'
+  await through('POST', '/company/mentors', { name: 'Tweede Mentor', email: otherMentorEmail })
+  const recognition = await through('PUT', '/company/recognitions', {
+    establishmentNumber: ESTABLISHMENT,
+    programme: DUAL_PROGRAMME.id,
+    validFrom: '2025-09-01',
+    status: 'erkend',
+  })
   const proposal = await w.db
     .selectFrom('proposal')
     .select('id')
@@ -112,6 +147,11 @@ export async function corpusContext(w: World): Promise<CorpusContext> {
     studentId: w.ids.students.a1!,
     proposalId: proposal.id,
     runId: w.night.run.id,
+    mentorId: mentor.id,
+    otherMentorEmail,
+    recognitionId: recognition.id,
+    establishmentNumber: ESTABLISHMENT,
+    programme: DUAL_PROGRAMME.id,
   }
 }
 

@@ -71,10 +71,12 @@ const REASON_BAD: Json[] = [42, '', '  ', 'ab', 'x'.repeat(1001), HUGE, null, []
 /** A write endpoint: a valid body to break field by field, and the bad values per field. */
 interface Endpoint {
   readonly who: Who
-  readonly method: 'POST' | 'PATCH' | 'DELETE'
+  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   readonly url: string
   readonly body?: { [k: string]: Json }
   readonly bad?: Readonly<Record<string, readonly Json[]>>
+  /** Bodies the schema lets through and the handler refuses: [name, fields over `body`, answer]. */
+  readonly refused?: readonly (readonly [string, { [k: string]: Json }, Expectation])[]
   /**
    * What body the endpoint takes: `object` (required), `optional` (no body, or null, is fine),
    * `partial` (every field optional: `{}` is fine) or `none` (no body: only its syntax can be wrong).
@@ -114,12 +116,68 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
       null,
       ...DATE_BAD.map((d) => ({ start: d, end: '2027-03-31' })),
     ],
-    hours: [...TIME_BAD.map((t) => ({ start: t, end: '16:30' })), { start: '08:00' }, null],
+    hours: [
+      ...TIME_BAD.map((t) => ({ start: t, end: '16:30' })),
+      { start: '08:00' },
+      null,
+      { start: '08:00', end: '16:30', shiftWork: 'ja' },
+    ],
     minimumAge: [-1, 31, 15.5, '16'],
     needsDrivingLicence: ['true', 1, 'ja'],
     inclusive: ['nee', 0],
     sector: ['', '  ', 'x'.repeat(101), 42, NUL],
+    // Issue 14: abroad, the contact for schools, the werkpostfiche, the mentors.
+    municipality: ['', '  ', 'x'.repeat(101), 42, NUL, []],
+    street: ['', 'x'.repeat(201), 42, NUL],
+    houseNumber: ['', 'x'.repeat(21), 42],
+    // 'NL' is a country, but a place abroad needs its city and street (the handler refuses it).
+    country: ['XX', 'Atlantis', '', 42, FORMULAS[0], SQLISH[0], 'x'.repeat(61), NUL, 'NL'],
+    contactName: ['', '  ', 'x'.repeat(201), 42, NUL],
+    contactEmail: EMAIL_BAD,
+    contactPhone: ['', 'x'.repeat(51), 32, NUL],
+    workstation: ['', 'x'.repeat(501), 42, NUL],
+    activities: ['', 'x'.repeat(5001), 42, NUL],
+    risks: ['ja', ['onbekend-risico'], [42], [SQLISH[0]], [FORMULAS[0]], {}],
+    increasedRisk: ['ja', 1],
+    protectiveMeasures: ['', 'x'.repeat(5001), 42, NUL],
+    healthSurveillance: ['nee', 0],
+    healthSurveillanceType: ['', 'x'.repeat(501), 42, NUL],
+    // A well-formed id of a mentor the company does not have is refused by the handler, in its transaction.
+    mentorIds: [
+      'x',
+      [42],
+      ['not-a-uuid'],
+      [uuid],
+      [ctx.mentorId, uuid],
+      Array(101).fill(ctx.mentorId),
+      null,
+      {},
+    ],
   }
+  const placeRefused: [string, { [k: string]: Json }, Expectation][] = [
+    [
+      'surveillance-type-without-surveillance',
+      { healthSurveillance: false, healthSurveillanceType: 'Bloedafname' },
+      { ...INVALID, detail: /gezondheidstoezicht/ },
+    ],
+    ['abroad-without-street', { country: 'NL', municipality: 'Eindhoven' }, { ...INVALID, detail: /straat/ }],
+    ['belgium-without-postcode', { postcode: null }, { ...INVALID, detail: /Postcode/ }],
+  ]
+  const mentorBad = {
+    function: [42, '', '  ', 'x'.repeat(201), [], NUL],
+    email: [...EMAIL_BAD, `${'m'.repeat(320)}@x.test`],
+    phone: [42, '', 'x'.repeat(51), NUL],
+    // In the future and under 18 are refused by the handler, as the mentor file refuses them.
+    birthDate: [...DATE_BAD, 19800312, '2099-01-01', '2020-01-01'],
+    declaredAtLeast25: ['ja', 1, 'true'],
+    ageWaiver23: ['nee', 0, null],
+    yearsExperience: [-1, 81, 1.5, '12', 1e300, true],
+    trainingCompleted: ['ja', 1, null],
+    trainingDeadline: DATE_BAD,
+    extract5962CheckedOn: [...DATE_BAD, '2099-01-01'],
+    placeIds: ['x', [42], ['not-a-uuid'], [uuid], [ctx.placeId, uuid], Array(1001).fill(ctx.placeId), null],
+  }
+  const mentorNameBad: Json[] = [42, '', '   ', 'x'.repeat(201), HUGE, [], {}, true, null, NUL]
   return [
     {
       who: 'admin',
@@ -192,6 +250,7 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
       url: '/company/places',
       body: placeBody,
       bad: placeBad,
+      refused: placeRefused,
     },
     {
       who: 'companyX',
@@ -200,6 +259,7 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
       takes: 'partial',
       body: {},
       bad: { ...placeBad, status: ['deleted', 'OPEN', 42, null] },
+      refused: placeRefused,
     },
     {
       who: 'companyX',
@@ -233,12 +293,71 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
       body: { placeId: ctx.placeId, reason: 'Beter bereikbaar' },
       bad: { placeId: UUID_BAD, reason: REASON_BAD },
     },
+    {
+      who: 'companyX',
+      method: 'PUT',
+      takes: 'object',
+      url: '/company/recognitions',
+      // The recognition the corpus context declared: a body that passes replaces it.
+      body: {
+        establishmentNumber: ctx.establishmentNumber,
+        programme: ctx.programme,
+        validFrom: '2025-09-01',
+        status: 'erkend',
+      },
+      bad: {
+        // A bad mod-97 check, a KBO number (starts with 0) and dots in the wrong place reach the handler.
+        establishmentNumber: [
+          '',
+          'x'.repeat(31),
+          42,
+          null,
+          NUL,
+          '2147812702',
+          '0403019261',
+          '2.147.812.70',
+          FORMULAS[0],
+          SQLISH[1],
+        ],
+        // 999999 is a whole number no programme has: the handler refuses it.
+        programme: [0, -1, 1.5, '1', null, [], 1e300, 999_999],
+        reference: ['x'.repeat(201), 42, [], {}, NUL],
+        validFrom: [...DATE_BAD, null],
+        // Until before from is refused by the handler.
+        validUntil: [...DATE_BAD, null, '2025-08-31'],
+        status: [...ENUM_BAD, 'ERKEND', 'erkend ', 'recognised', 'Erkend'],
+      },
+    },
+    {
+      who: 'companyX',
+      method: 'POST',
+      takes: 'object',
+      url: '/company/mentors',
+      body: { name: 'Corpus Nieuw', email: 'corpus.nieuw@x.test' },
+      bad: { name: mentorNameBad, ...mentorBad },
+    },
+    {
+      who: 'companyX',
+      method: 'PATCH',
+      takes: 'partial',
+      url: `/company/mentors/${ctx.mentorId}`,
+      body: {},
+      bad: { name: mentorNameBad, ...mentorBad },
+      refused: [
+        // The company's other mentor has this e-mail (the key of a mentor within a company).
+        ['email-of-other-mentor', { email: ctx.otherMentorEmail }, { status: [409], type: 'conflict' }],
+        // The mentor has a birth date: declaring "at least 25" as well is one or the other.
+        ['birth-date-and-at-least-25', { declaredAtLeast25: true }, { ...INVALID, detail: /niet allebei/ }],
+      ],
+    },
     // Writes without a body: only the body's syntax can be wrong.
     { who: 'admin', method: 'DELETE', url: `/admin/api-keys/${uuid}`, takes: 'none' },
     { who: 'admin', method: 'DELETE', url: `/admin/coordinators/${uuid}`, takes: 'none' },
     { who: 'admin', method: 'POST', url: `/admin/runs/${ctx.runId}/publish`, takes: 'none' },
     { who: 'companyX', method: 'POST', url: `/company/places/${ctx.placeId}/close`, takes: 'none' },
     { who: 'schoolA', method: 'DELETE', url: `/school/pins/${uuid}`, takes: 'none' },
+    { who: 'companyX', method: 'DELETE', url: `/company/recognitions/${uuid}`, takes: 'none' },
+    { who: 'companyX', method: 'DELETE', url: `/company/mentors/${uuid}`, takes: 'none' },
     { who: 'schoolA', method: 'POST', url: `/school/proposals/${uuid}/release`, takes: 'none' },
   ]
 }
@@ -312,6 +431,10 @@ function malformedBodies(
 }
 
 const ID_ROUTES: [Who, 'GET' | 'POST' | 'PATCH' | 'DELETE', string][] = [
+  ['companyX', 'GET', '/company/mentors/:id'],
+  ['companyX', 'PATCH', '/company/mentors/:id'],
+  ['companyX', 'DELETE', '/company/mentors/:id'],
+  ['companyX', 'DELETE', '/company/recognitions/:id'],
   ['admin', 'GET', '/admin/schools/:id'],
   ['admin', 'GET', '/admin/companies/:id'],
   ['admin', 'GET', '/admin/runs/:id'],
@@ -420,6 +543,17 @@ export function requestCases(ctx: CorpusContext, rng: Rng): Case[] {
               ? { status: [400], type: 'invalid-request', detail: /postcode/i }
               : INVALID,
         })
+    for (const [what, fields, expect] of e.refused ?? [])
+      cases.push({
+        id: `body/${name}/${what}`,
+        category: 'json-field',
+        who: e.who,
+        method: e.method,
+        url: e.url,
+        payload: JSON.stringify({ ...e.body, ...fields }),
+        headers: { 'content-type': 'application/json' },
+        expect,
+      })
   }
   for (const [who, method, route] of ID_ROUTES)
     for (const [i, id] of BAD_IDS.entries())

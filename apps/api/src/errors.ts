@@ -62,7 +62,7 @@ const TITLE: Readonly<Record<AppErrorCode, string>> = {
   UNAUTHENTICATED: 'Geen geldige sleutel / No valid API key',
   FORBIDDEN: 'Niet toegestaan / Forbidden',
   NOT_FOUND: 'Niet gevonden / Not found',
-  CONFLICT: 'Conflict',
+  CONFLICT: 'Conflict / Conflict',
   INVALID_REQUEST: 'Ongeldige aanvraag / Invalid request',
   MALFORMED_BODY: 'Onleesbare inhoud / Malformed body',
   ROW_ERRORS: 'Rijen met fouten, niets opgeslagen / Rows with errors, nothing stored',
