@@ -6,8 +6,16 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { csv, pupil, STUDENT_HEADER, table, utf8 } from '../../../test/support/upload-files.js'
-import { MOL, multipart, openWorld, PROGRAMME, problem, type Who, type World } from './support/world.js'
+import {
+  csv,
+  PLACE_HEADER,
+  place as placeRow,
+  pupil,
+  STUDENT_HEADER,
+  table,
+  utf8,
+} from '../../../test/support/upload-files.js'
+import { kbo, MOL, multipart, openWorld, PROGRAMME, problem, type Who, type World } from './support/world.js'
 
 interface Proposal {
   id: string
@@ -830,6 +838,45 @@ describe('lowering a place’s capacity while companies accept', () => {
       payload: { capacity: 3 },
     })
     expect(same.statusCode, same.body).toBe(200)
+    // The place registration file is the other door to the capacity: the same rule, as a row error.
+    const file = (seats: string) =>
+      multipart(
+        'plaatsen.csv',
+        utf8(
+          csv(
+            table(PLACE_HEADER, [
+              placeRow('C0', {
+                ondernemingsnummer: kbo(2),
+                bedrijfsnaam: 'Woonzorg Y',
+                postcode: MOL,
+                gemeente: 'Mol',
+                studierichtingen: String(PROGRAMME.id),
+                'aantal plaatsen': seats,
+              }),
+            ]),
+          ),
+        ),
+      )
+    const below = await w.call('companyY', { method: 'POST', url: '/company/uploads/places', ...file('1') })
+    expect(below.statusCode, below.body).toBe(422)
+    expect(problem(below).errors).toEqual([
+      {
+        row: 2,
+        column: 'aantal plaatsen',
+        value: '1',
+        message:
+          'Voor deze plaats zijn al 3 leerlingen aanvaard; de capaciteit kan niet lager dan 3 / ' +
+          '3 students are already accepted for this place; the capacity cannot go below 3',
+      },
+    ])
+    const after = await w.db
+      .selectFrom('place')
+      .select('capacity')
+      .where('id', '=', placeId)
+      .executeTakeFirstOrThrow()
+    expect(after.capacity).toBe(3)
+    const enough = await w.call('companyY', { method: 'POST', url: '/company/uploads/places', ...file('3') })
+    expect(enough.statusCode, enough.body).toBe(200)
     await expectConsistent(w)
     await freePupils(w, placeId)
   })
