@@ -1,6 +1,13 @@
-// The upload half of the corpus: placement lists and place registrations, CSV and XLSX, damaged in
-// every way the issue lists. Every file is refused as a whole (422 with row errors, 413, 415 or 400).
-import { PLACE_HEADER, STUDENT_HEADER, utf8, windows1252 } from '../support/upload-files.js'
+// The upload half of the corpus: placement lists, place registrations and the uniform recognition
+// and mentor files (issue 14), CSV and XLSX, damaged in every way the issue lists. Every file is refused as a whole (422 with row errors, 413, 415 or 400).
+import {
+  MENTOR_HEADER,
+  PLACE_HEADER,
+  RECOGNITION_HEADER,
+  STUDENT_HEADER,
+  utf8,
+  windows1252,
+} from '../support/upload-files.js'
 import { type Case, type CorpusContext, type Expectation, FORMULAS, type Rng, SQLISH } from './case.js'
 import {
   csvBytes,
@@ -17,8 +24,16 @@ import { fileUpload, multipartBody } from './multipart.js'
 export const UPLOAD_URL: Readonly<Record<Target, string>> = {
   students: '/school/uploads/students',
   places: '/company/uploads/places',
+  recognitions: '/company/uploads/recognitions',
+  mentors: '/company/uploads/mentors',
 }
-const WHO = { students: 'schoolA', places: 'companyX' } as const
+const WHO = {
+  students: 'schoolA',
+  places: 'companyX',
+  recognitions: 'companyX',
+  mentors: 'companyX',
+} as const
+const TARGETS = ['students', 'places', 'recognitions', 'mentors'] as const
 
 const ROW_ERRORS = (rowError?: Expectation['rowError']): Expectation => ({
   status: [422],
@@ -60,10 +75,44 @@ const TYPED: Readonly<Record<Target, readonly string[]>> = {
     'e-mail contact',
     'gemeente',
   ],
+  recognitions: [
+    'ondernemingsnummer',
+    'vestigingseenheidsnummer',
+    'studierichting',
+    'geldig van',
+    'geldig tot',
+    'status',
+  ],
+  // In this order, swapping two neighbours always breaks a row (see SWAP_STILL_VALID).
+  mentors: [
+    'ondernemingsnummer',
+    'e-mail',
+    'geboortedatum',
+    'jaren ervaring',
+    'mentoropleiding gevolgd',
+    'uittreksel 596.2 gecontroleerd op',
+    'minstens 25 jaar',
+    'vrijstelling 23 jaar',
+    'uiterste datum opleiding',
+  ],
 }
+/** Typed columns whose swap with the next one leaves a valid row (16:30–08:00 is a night shift; two yes/no). */
+const SWAP_STILL_VALID = new Set(['beginuur', 'minstens 25 jaar'])
 const TEXT: Readonly<Record<Target, readonly string[]>> = {
   students: ['stamboeknummer', 'naam', 'voornaam', 'klas'],
   places: ['plaatscode', 'bedrijfsnaam', 'contactpersoon', 'telefoon'],
+  recognitions: ['erkenningsnummer', 'studierichting'],
+  mentors: ['naam', 'functie', 'telefoon'],
+}
+/** The text column a 300 kB cell and a huge XLSX cell go in, and the one control characters go in. */
+const BIG_TEXT = (target: Target) => TEXT[target][1]!
+const CONTROL_TEXT = (target: Target) => TEXT[target][2] ?? TEXT[target][0]!
+/** One cell that breaks a valid file (for the file-name and multipart cases). */
+const BROKEN_CELL: Readonly<Record<Target, readonly [string, string]>> = {
+  students: ['postcode', '0000'],
+  places: ['postcode', '0000'],
+  recognitions: ['vestigingseenheidsnummer', '2147812702'],
+  mentors: ['geboortedatum', '01/01/2099'],
 }
 const REQUIRED: Readonly<Record<Target, readonly string[]>> = {
   students: [
@@ -90,14 +139,75 @@ const REQUIRED: Readonly<Record<Target, readonly string[]>> = {
     'einduur',
     'e-mail contact',
   ],
+  recognitions: ['ondernemingsnummer', 'vestigingseenheidsnummer', 'studierichting', 'geldig van', 'status'],
+  mentors: ['ondernemingsnummer', 'naam'],
 }
 const DATES: Readonly<Record<Target, readonly string[]>> = {
   students: ['geboortedatum', 'startdatum', 'einddatum'],
   places: ['startdatum', 'einddatum'],
+  recognitions: ['geldig van', 'geldig tot'],
+  mentors: ['geboortedatum', 'uiterste datum opleiding', 'uittreksel 596.2 gecontroleerd op'],
+}
+/** The first and last day of what a row covers, when it has both: the last before the first is an error. */
+const SPAN: Readonly<Partial<Record<Target, readonly [string, string]>>> = {
+  students: ['startdatum', 'einddatum'],
+  places: ['startdatum', 'einddatum'],
+  recognitions: ['geldig van', 'geldig tot'],
+}
+
+/**
+ * What a company declares that the file must refuse with the row, column and value, beyond bad
+ * formats (issue 14's proof: an unknown programme, a bad check digit, a birth date in the future).
+ * [name, category, column, value, message].
+ */
+const DECLARED: Readonly<
+  Partial<Record<Target, readonly (readonly [string, string, string, string, RegExp])[]>>
+> = {
+  recognitions: [
+    ['unknown-programme', 'structure', 'studierichting', 'Onbestaande richting duaal', / \/ /],
+    ['programme-number-unknown', 'structure', 'studierichting', '999999', / \/ /],
+    [
+      'establishment-check-digits',
+      'structure',
+      'vestigingseenheidsnummer',
+      '2147812702',
+      /vestigingseenheidsnummer/,
+    ],
+    [
+      'establishment-is-a-kbo',
+      'structure',
+      'vestigingseenheidsnummer',
+      '0403019261',
+      /vestigingseenheidsnummer/,
+    ],
+    ['status-unknown', 'structure', 'status', 'goedgekeurd', /Status/],
+  ],
+  mentors: [
+    ['birth-date-future', 'bad-date', 'geboortedatum', '01/01/2099', /toekomst.*future/],
+    ['under-18', 'bad-date', 'geboortedatum', '01/01/2020', /18/],
+    [
+      'extract-checked-future',
+      'bad-date',
+      'uittreksel 596.2 gecontroleerd op',
+      '01/01/2099',
+      /toekomst.*future/,
+    ],
+    ['birth-date-and-at-least-25', 'structure', 'minstens 25 jaar', 'ja', /niet allebei/],
+    ['years-experience-81', 'structure', 'jaren ervaring', '81', /0 en 80|0 to 80/],
+    ['unknown-place-code', 'structure', 'plaatscodes', 'ZZ-999', /ZZ-999/],
+    ['yes-no-unknown', 'structure', 'mentoropleiding gevolgd', 'misschien', /ja of nee/],
+    ['email-bad', 'structure', 'e-mail', 'noel@', /e-mail/],
+  ],
 }
 
 type Rows = string[][]
-const header = (target: Target): readonly string[] => (target === 'students' ? STUDENT_HEADER : PLACE_HEADER)
+const HEADER: Readonly<Record<Target, readonly string[]>> = {
+  students: STUDENT_HEADER,
+  places: PLACE_HEADER,
+  recognitions: RECOGNITION_HEADER,
+  mentors: MENTOR_HEADER,
+}
+const header = (target: Target): readonly string[] => HEADER[target]
 
 /** The valid rows with one cell of the first data row (spreadsheet row 2) replaced. */
 function withCell(base: Rows, column: string, value: string): Rows {
@@ -108,7 +218,7 @@ function withCell(base: Rows, column: string, value: string): Rows {
 
 export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]> {
   const cases: Case[] = []
-  for (const target of ['students', 'places'] as const) {
+  for (const target of TARGETS) {
     const url = UPLOAD_URL[target]
     const who = WHO[target]
     const base = validRows(target, ctx.tenant)
@@ -128,8 +238,11 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       add(category, `${name}.xlsx`, 'lijst.xlsx', await xlsxBytes(rows), expect)
     }
 
+    // The recognition and mentor files go through the same reader as the first two (readUpload,
+    // runUpload): fewer random and truncated files for them keep the suite's time down on CI.
+    const first = target === 'students' || target === 'places'
     // Random bytes under every kind of name, and random bytes behind a zip signature.
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < (first ? 40 : 12); i++) {
       const bytes = rng.bytes(rng.int(1, 4096))
       add(
         'random-bytes',
@@ -139,7 +252,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
         ROW_ERRORS(),
       )
     }
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < (first ? 20 : 6); i++) {
       const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...rng.bytes(rng.int(0, 2000))])
       add('random-zip', String(i), rng.pick(['x.xlsx', 'x.csv', 'upload']), bytes, ROW_ERRORS())
     }
@@ -166,12 +279,13 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       ebcdic: Uint8Array.from([...text].map((ch) => (ch.charCodeAt(0) + 0x81) & 0xff)),
       // Two exports pasted together: the first rows in UTF-8, one more row in Windows-1252.
       'mixed-utf8-and-1252': new Uint8Array([
-        ...utf8(text.replace(/Peeters|An Janssens/, 'Zoë Lefèvre')),
+        // The UTF-8 part needs a character beyond ASCII, else the whole file is simply Windows-1252.
+        ...utf8(text.replace(/Peeters|An Janssens|ERK-2025-0001/, 'Zoë Lefèvre')),
         ...windows1252(
           text
             .split('\r\n')[2]!
-            .replace(/S000002|BAD-2/, 'EXTRA-9')
-            .replace(/Peeters|An Janssens/, 'Noé Lefèvre'),
+            .replace(/Peeters|An Janssens|Noël Vermeulen|ERK-2025-0002/, 'Noé Lefèvre')
+            .replace(/S000002|BAD-2|mentor2@/, 'EXTRA-9'),
         ),
         13,
         10,
@@ -189,7 +303,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       )
 
     // Truncated, incomplete and bomb-like XLSX files.
-    for (let i = 1; i <= 15; i++) {
+    for (let i = 1; i <= 15; i += first ? 1 : 3) {
       const cut = Math.floor((baseXlsx.length * i) / 16)
       add(
         'xlsx-truncated',
@@ -261,7 +375,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       'too-large',
       'one-cell-300k',
       'lijst.csv',
-      csvBytes(withCell(base, TEXT[target][1]!, 'x'.repeat(300_000))),
+      csvBytes(withCell(base, BIG_TEXT(target), 'x'.repeat(300_000))),
       {
         status: [413],
         type: 'payload-too-large',
@@ -289,8 +403,8 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       'huge-cell',
       'xlsx-name',
       'lijst.xlsx',
-      await xlsxBytes(withCell(base, TEXT[target][1]!, 'z'.repeat(30_000))),
-      cellError(TEXT[target][1]!, /tekens.*characters/),
+      await xlsxBytes(withCell(base, BIG_TEXT(target), 'z'.repeat(30_000))),
+      cellError(BIG_TEXT(target), /tekens.*characters/),
     )
     add(
       'huge-cell',
@@ -311,10 +425,10 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
         'control-chars',
         name,
         'lijst.csv',
-        csvBytes(withCell(base, TEXT[target][2]!, value)),
+        csvBytes(withCell(base, CONTROL_TEXT(target), value)),
         name === 'nul'
           ? ROW_ERRORS({ row: 0, message: /NUL/ })
-          : cellError(TEXT[target][2]!, /teken.*character/),
+          : cellError(CONTROL_TEXT(target), /teken.*character/),
       )
 
     // Formula injection and SQL-looking strings where a date, number or code is expected.
@@ -324,7 +438,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
         // Every formula as CSV in half of the columns, the first two also as XLSX; the other half sees them in turn.
         if (i % 2 === TYPED[target].indexOf(column) % 2 || i < 2)
           add('formula-typed', `${column}-${i}.csv`, 'lijst.csv', csvBytes(rows), cellError(column))
-        if (i < 2)
+        if (i < (first ? 2 : 1))
           add('formula-typed', `${column}-${i}.xlsx`, 'lijst.xlsx', await xlsxBytes(rows), cellError(column))
       }
       for (const [i, value] of SQLISH.entries())
@@ -348,14 +462,19 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
           csvBytes(withCell(base, column, value)),
           cellError(column, /datum.*date/),
         )
-    const reversed = withCell(withCell(base, 'startdatum', '26/03/2027'), 'einddatum', '01/02/2027')
-    await both('bad-date', 'end-before-start', reversed, cellError('einddatum'))
+    const span = SPAN[target]
+    if (span) {
+      const reversed = withCell(withCell(base, span[0], '26/03/2027'), span[1], '01/02/2027')
+      await both('bad-date', 'end-before-start', reversed, cellError(span[1]))
+    }
+    for (const [name, category, column, value, message] of DECLARED[target] ?? [])
+      await both(category, name, withCell(base, column, value), cellError(column, message))
 
     // Mixed-up columns: two headers swapped, a row shifted by a missing cell, required columns missing.
     const typed = TYPED[target].filter((c) => c !== 'gemeente')
     for (let i = 0; i + 1 < typed.length; i++) {
       const [a, b] = [typed[i]!, typed[i + 1]!]
-      if (a === 'beginuur') continue // 16:30–08:00 is a night shift, not an error
+      if (SWAP_STILL_VALID.has(a)) continue
       const swapped = base.map((row, r) =>
         r === 0 ? row.map((h) => (h === a ? b : h === b ? a : h)) : [...row],
       )
@@ -367,7 +486,8 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
         ROW_ERRORS({ row: 2, message: / \/ / }),
       )
     }
-    for (const at of [1, 4, 7]) {
+    // The last cut is inside the row (the recognition file has 7 columns: cutting an 8th cuts nothing).
+    for (const at of [1, 4, Math.min(7, base[0]!.length - 1)]) {
       const shifted = base.map((row, r) => (r === 2 ? row.filter((_, i) => i !== at) : [...row]))
       add(
         'mixed-columns',
@@ -405,7 +525,8 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       'pipe-delimited': [
         'lijst.csv',
         csvBytes(base, '|'),
-        ROW_ERRORS({ row: 1, message: /ontbreekt.*missing/ }),
+        // One long header: its columns are missing, or (the mentor file's 13) it is over 200 characters.
+        ROW_ERRORS({ row: 1, message: /ontbreekt.*missing|Kolomkop van \d+ tekens/ }),
       ],
       'unbalanced-quote': ['lijst.csv', utf8(`"${text}`), ROW_ERRORS()],
       xls: ['lijst.xls', csvBytes(base), ROW_ERRORS({ row: 0, message: /xlsx/ })],
@@ -427,6 +548,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
             ? withCell(base, 'instellingsnummer', '3003')
             : withCell(base, 'ondernemingsnummer', '0403.019.261'),
         ),
+        // A company key uploads its own company's places, recognitions and mentors only.
         cellError(target === 'students' ? 'instellingsnummer' : 'ondernemingsnummer'),
       ],
       duplicate: [
@@ -439,7 +561,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       add('structure', name, filename, bytes, expect)
 
     // Odd file names on a broken file: the refusal is still about the file, and the name is stored safely.
-    const broken = csvBytes(withCell(base, 'postcode', '0000'))
+    const broken = csvBytes(withCell(base, ...BROKEN_CELL[target]))
     for (const [name, filename] of Object.entries({
       nul: 'lijst\u0000.csv',
       traversal: '../../../etc/passwd.csv',
@@ -448,7 +570,7 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
       'latin1-bytes': 'lijst-\u00e9\u00ff.csv',
       empty: '',
     }))
-      add('filename', name, filename, broken, cellError('postcode'))
+      add('filename', name, filename, broken, cellError(BROKEN_CELL[target][0]))
 
     // Broken multipart bodies.
     const file = csvBytes(base)
@@ -560,6 +682,30 @@ export async function uploadCases(ctx: CorpusContext, rng: Rng): Promise<Case[]>
         ...body,
         expect,
       })
+  }
+  // A company's files: a school key may not upload them, nor may a request without a key.
+  for (const target of ['recognitions', 'mentors'] as const) {
+    const file = csvBytes(validRows(target, ctx.tenant))
+    cases.push(
+      {
+        id: `${target}/scope/school-key`,
+        category: 'scope',
+        who: 'schoolA',
+        method: 'POST',
+        url: UPLOAD_URL[target],
+        ...fileUpload('a.csv', file),
+        expect: { status: [403], type: 'forbidden' },
+      },
+      {
+        id: `${target}/scope/no-key`,
+        category: 'scope',
+        who: null,
+        method: 'POST',
+        url: UPLOAD_URL[target],
+        ...fileUpload('a.csv', file),
+        expect: { status: [401], type: 'unauthenticated' },
+      },
+    )
   }
   // A school-group key must name its school; a key of the wrong role may not upload at all.
   const one = csvBytes(validRows('students', ctx.tenant))

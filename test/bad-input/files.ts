@@ -1,8 +1,22 @@
-// Valid upload files for the bad-input corpus to break: a placement list and a place registration
-// as CSV and XLSX, and the ways a spreadsheet can be damaged (truncated, a part missing, a zip bomb).
+// Valid upload files for the bad-input corpus to break: a placement list, a place registration, a
+// recognition file and a mentor file as CSV and XLSX, and the ways a spreadsheet can be damaged (truncated, a part missing, a zip bomb).
+
+import { loadProgrammes } from '@stagebrug/reference-data'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { csv, PLACE_HEADER, place, pupil, STUDENT_HEADER, table, utf8 } from '../support/upload-files.js'
+import {
+  csv,
+  MENTOR_HEADER,
+  mentor,
+  PLACE_HEADER,
+  place,
+  pupil,
+  RECOGNITION_HEADER,
+  recognition,
+  STUDENT_HEADER,
+  table,
+  utf8,
+} from '../support/upload-files.js'
 
 /** The world's school and company the corpus uploads for (see apps/api/test/support/world.ts). */
 export interface Tenant {
@@ -10,7 +24,13 @@ export interface Tenant {
   readonly kbo: string
 }
 
-export type Target = 'students' | 'places'
+export type Target = 'students' | 'places' | 'recognitions' | 'mentors'
+
+/** Three programmes a recognition file names, by number (resolved like every programme). */
+const RECOGNISED_PROGRAMMES = loadProgrammes()
+  .filter((p) => p.grade === 3 && p.duaal)
+  .slice(0, 3)
+  .map((p) => String(p.id))
 
 /** Rows (header first) of a valid file for the tenant; `n` data rows. */
 export function validRows(target: Target, tenant: Tenant, n = 3): string[][] {
@@ -24,6 +44,31 @@ export function validRows(target: Target, tenant: Tenant, n = 3): string[][] {
     )
     return table(STUDENT_HEADER, records)
   }
+  if (target === 'recognitions')
+    return table(
+      RECOGNITION_HEADER,
+      Array.from({ length: n }, (_, i) =>
+        recognition({
+          ondernemingsnummer: tenant.kbo,
+          studierichting: RECOGNISED_PROGRAMMES[i % RECOGNISED_PROGRAMMES.length]!,
+          erkenningsnummer: `ERK-2025-${String(i + 1).padStart(4, '0')}`,
+          'geldig tot': '31/08/2030',
+        }),
+      ),
+    )
+  if (target === 'mentors')
+    return table(
+      MENTOR_HEADER,
+      Array.from({ length: n }, (_, i) =>
+        mentor({
+          ondernemingsnummer: tenant.kbo,
+          naam: `Noël Vermeulen ${i + 1}`,
+          'e-mail': `mentor${i + 1}@x.test`,
+          // The world's first place: a valid file would link it.
+          plaatscodes: i === 0 ? 'X1' : '',
+        }),
+      ),
+    )
   const records = Array.from({ length: n }, (_, i) =>
     place(`BAD-${i + 1}`, { ondernemingsnummer: tenant.kbo, postcode: '2440', gemeente: 'Geel' }),
   )
