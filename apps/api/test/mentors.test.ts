@@ -198,6 +198,22 @@ describe('mentors through the doors', () => {
       ['unmatched', true],
       ['unmatched', true],
     ])
+    // The school reads the same reason through its own door, naming the place that lacks a mentor.
+    const pupil = (await outcomes(refused.run.id))[0]!
+    const id = (
+      await w.db
+        .selectFrom('student')
+        .select('id')
+        .where('external_id', '=', pupil.external_id)
+        .executeTakeFirstOrThrow()
+    ).id
+    const read = await w.call('schoolD', { url: `/school/students/${id}` })
+    expect(read.statusCode, read.body).toBe(200)
+    expect(read.json().latestOutcome).toMatchObject({
+      runId: refused.run.id,
+      status: 'unmatched',
+      unmatchedReason: expect.stringMatching(/geen geldige mentor bij Zorgcentrum X/),
+    })
 
     // The same mentor (same e-mail) with the sector's 23 waiver... still 22: refused. Born 1980: placed.
     const valid = await upload('/company/uploads/mentors', mentorFile([ownMentor()]))

@@ -123,9 +123,29 @@ export async function getStudent(ctx: DataCtx, id: string) {
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!r) throw notFound('Leerling / Student')
+  // The pupil's outcome in the latest finished run that had them: placed, pinned, or why not (the
+  // coordinator's mail says the same; this is where the school reads it between mails).
+  const outcome = await ctx.db
+    .selectFrom('match_outcome as o')
+    .innerJoin('match_run as r', 'r.id', 'o.run_id')
+    .select(['o.run_id', 'o.status', 'o.unmatched_code', 'o.unmatched_reason'])
+    .where('o.student_id', '=', id)
+    .where('r.status', '=', 'succeeded')
+    .orderBy('r.finished_at', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   await auditRead(ctx, 'student.read', `student:${id}`)
   return {
     ...toSummary(r),
+    latestOutcome: outcome
+      ? {
+          runId: outcome.run_id,
+          status: outcome.status,
+          unmatchedCode: outcome.unmatched_code,
+          unmatchedReason: outcome.unmatched_reason,
+        }
+      : null,
     email: r.email,
     birthDate: r.birth_date,
     competences: r.competences.map((c) => ({ id: c, text: competenceById(c)?.text ?? null })),

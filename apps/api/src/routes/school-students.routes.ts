@@ -37,6 +37,18 @@ const ZStudentSummary = z.object({
 })
 
 const ZStudent = ZStudentSummary.extend({
+  latestOutcome: z
+    .object({
+      runId: z.string(),
+      status: z.enum(['pinned', 'matched', 'unmatched']),
+      unmatchedCode: z.string().nullable(),
+      unmatchedReason: z
+        .string()
+        .nullable()
+        .describe('Why not, in Dutch, naming what is missing where (issue 14)'),
+    })
+    .nullable()
+    .describe('The outcome of the latest finished run that had this pupil'),
   email: z.string().nullable(),
   birthDate: z.string(),
   competences: z.array(z.object({ id: z.number(), text: z.string().nullable() })),
