@@ -17,7 +17,8 @@ export interface StudentImportRequest extends UploadMeta {
 
 /**
  * Imports a school's placement list, all or nothing: parse and validate every row, then upsert
- * the students in one transaction (students missing from the list are withdrawn, never deleted).
+ * the students in one transaction (students missing from the list are withdrawn, never deleted —
+ * only those of a track the list holds: an internship list leaves the job seekers as they are).
  * Imports of one school wait for each other (`lockSchoolImports`): the last list wins whole.
  * A rejected file leaves the students untouched and is recorded with its row errors.
  */

@@ -86,7 +86,8 @@ function isUnchanged(row: StudentRow, fields: UploadedFields): boolean {
 /**
  * Applies a school's full student list: new students are created, changed ones updated (a withdrawn
  * student who is listed again reopens), and students of the school missing from the list become
- * 'withdrawn' (never deleted). Needs the caller's transaction: on any failing row nothing is written.
+ * 'withdrawn' (never deleted) — only those of a track (seeks) the list holds: a list replaces its tracks.
+ * Needs the caller's transaction: on any failing row nothing is written.
  */
 export async function upsertStudents(
   trx: Transaction<Database>,
@@ -140,8 +141,11 @@ export async function upsertStudents(
       .execute()
   }
 
+  // A list replaces only the tracks it holds (issue 15): next year's internship list leaves the
+  // school leavers seeking a job as they are, and a job-only list leaves the internship pupils.
+  const tracks = new Set(rows.map((r) => r.seeks))
   const gone = existing
-    .filter((r) => r.status !== 'withdrawn' && !incoming.has(r.external_id))
+    .filter((r) => r.status !== 'withdrawn' && !incoming.has(r.external_id) && tracks.has(r.seeks))
     .map((r) => r.id)
   for (const batch of chunks(gone, 1000)) {
     await trx
