@@ -71,6 +71,15 @@ export {
   type ResolverOptions,
   type Suggestion,
 } from './resolve/resolver.js'
+export {
+  type CompetenceResolver,
+  createCompetenceResolver,
+  createStatementSearch,
+  groupIdenticalStatements,
+  type Statement,
+  type StatementGroup,
+  type StatementHit,
+} from './resolve/statements.js'
 export type {
   MatchResult,
   MatchSummary,

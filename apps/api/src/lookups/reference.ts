@@ -1,6 +1,13 @@
 // The programme, competence and postcode look-ups use the resolver of the import
 // (matching-core's createResolver over the shipped reference data), built once per process.
-import { createResolver, type Resolver, type Suggestion } from '@stagebrug/matching-core'
+import {
+  createCompetenceResolver,
+  createResolver,
+  groupIdenticalStatements,
+  type Resolver,
+  type StatementGroup,
+  type Suggestion,
+} from '@stagebrug/matching-core'
 import {
   type Competence,
   loadCompetences,
@@ -31,9 +38,12 @@ const programmes = memo(() => {
 
 const competences = memo(() => {
   const list = loadCompetences()
+  const { groups } = groupIdenticalStatements(list)
   return {
-    byId: new Map(list.map((c) => [c.id, c])),
-    resolver: createResolver(list.map((c) => ({ id: c.id, name: c.text, aliases: [c.code] }))),
+    all: new Map(list.map((c) => [c.id, c])),
+    byId: new Map(groups.map((g) => [g.id, g])),
+    // The upload's resolver: codes (a twin's too) and whole statements resolve to the canonical id.
+    resolver: createCompetenceResolver(list),
   }
 })
 
@@ -83,9 +93,18 @@ export function findProgrammes(q: string): Programme[] {
     .sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || a.id - b.id)
 }
 
-export function findCompetences(q: string): Competence[] {
+/** A competence as a person chooses it: one statement text, the other codes publishing it as aliases. */
+export type CompetenceChoice = StatementGroup<number>
+
+/**
+ * Competences for what was typed: a code (bkc…) or a whole statement gives its one choice; words
+ * give the statements holding them, best first (matching-core's keyword search), at most `limit`.
+ */
+export function findCompetences(q: string, limit = 20): CompetenceChoice[] {
   const { byId, resolver } = competences()
-  return hits(resolver, q).map((s) => byId.get(s.id)!)
+  const resolved = resolver.resolve(q)
+  if (resolved.ok) return [byId.get(resolved.id)!]
+  return resolver.search(q, limit).map((hit) => byId.get(hit.id)!)
 }
 
 export function findPostcodes(q: string): PostcodeInfo[] {
@@ -113,7 +132,7 @@ export function programmeExists(id: number): boolean {
 }
 
 export function competenceById(id: number): Competence | undefined {
-  return competences().byId.get(id)
+  return competences().all.get(id)
 }
 
 export function namedRegions(): { key: string; label: string; postcodes: number }[] {

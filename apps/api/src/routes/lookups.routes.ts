@@ -47,15 +47,38 @@ export const lookupRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
       config: any,
       schema: {
         tags: ['lookups'],
-        summary: 'Competences by code (bkc…) or fuzzy text',
-        querystring: ZQ,
+        summary: 'Competences by code (bkc…), whole statement, or the words they contain',
+        description:
+          'Accent-insensitive keyword search over the statements: every word of four letters or more also ' +
+          'matches as a prefix, a verb form or inside a compound; statements holding more of the words ' +
+          'come first. A statement published under several codes is one item (`id`, `code`); the other ' +
+          'codes are its `aliases` and resolve to the same `id` in uploads.',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(200).describe('A code, a statement, or words from statements'),
+        }),
         response: {
-          200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), text: z.string() })) }),
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                code: z.string(),
+                text: z.string(),
+                aliases: z
+                  .array(z.object({ id: z.number(), code: z.string() }))
+                  .describe('The same statement under other codes (other beroepskwalificaties)'),
+              }),
+            ),
+          }),
         },
       },
     },
     async (request) => ({
-      items: findCompetences(request.query.q).map((c) => ({ id: c.id, code: c.code, text: c.text })),
+      items: findCompetences(request.query.q).map((c) => ({
+        id: c.id,
+        code: c.code,
+        text: c.text,
+        aliases: c.aliases.map((a) => ({ id: a.id, code: a.code })),
+      })),
     }),
   )
   app.get(

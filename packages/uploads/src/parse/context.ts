@@ -1,5 +1,6 @@
 import {
   type CompetenceId,
+  createCompetenceResolver,
   createResolver,
   foldName,
   type Location,
@@ -71,9 +72,8 @@ function indexOf(reference: ReferenceData): Index {
   const index: Index = {
     programmeById: new Map(reference.programmes.map((p) => [p.id, p])),
     programmes: createResolver(reference.programmes.map((p) => ({ id: p.id, name: p.title }))),
-    competences: createResolver(
-      reference.competences.map((c) => ({ id: c.id, name: c.text, aliases: [c.code] })),
-    ),
+    // Identical statements under several codes are one choice (the first code's id); see matching-core.
+    competences: createCompetenceResolver(reference.competences),
     postcodesByPlace: byPlace,
   }
   indexes.set(reference, index)
