@@ -38,6 +38,8 @@ export interface RowError {
 export interface UploadWarning {
   readonly row: number | null
   readonly column: string | null
+  /** The cell's value, for a warning about one cell (an invalid optional value left empty). */
+  readonly value?: string
   readonly message: string
 }
 

@@ -20,6 +20,14 @@ export {
   mapHeaders,
   type UnmappedColumn,
 } from './headers/map-headers.js'
+export {
+  fieldKeyOf,
+  headerSignature,
+  MappingError,
+  type MappingOverride,
+  parseMapPairs,
+  resolveOverride,
+} from './headers/override.js'
 export type { ParseContext, ReferenceData } from './parse/context.js'
 export type { MentorRow } from './parse/mentor-row.js'
 export { parseMentors } from './parse/parse-mentors.js'

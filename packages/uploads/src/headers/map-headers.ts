@@ -1,8 +1,10 @@
 import { createResolver, foldName } from '@stagebrug/matching-core'
 import { isNationalNumberHeader } from '../validate/national-number.js'
 import { type FieldDef, fieldsOf, type UploadKind, type Vendor } from './fields.js'
+import { fitsFieldType, type ValueType, valueTypeOf } from './value-types.js'
 
-export type MappingVia = 'exact' | 'fuzzy' | `preset:${Vendor}`
+/** How a column found its field: our headers, a vendor preset, a fuzzy match, the uploader's override, or the school's remembered mapping. */
+export type MappingVia = 'exact' | 'fuzzy' | `preset:${Vendor}` | 'override' | 'remembered'
 
 export interface ColumnMapping {
   /** The header as it appears in the file. */
@@ -18,7 +20,17 @@ export interface ColumnMapping {
 export interface UnmappedColumn {
   readonly column: string
   readonly index: number
-  readonly reason: 'unknown' | 'duplicate' | 'national-number'
+  readonly reason: 'unknown' | 'duplicate' | 'national-number' | 'type-mismatch'
+  /** For 'type-mismatch': the field the header resembled, whose type the column's values do not fit. */
+  readonly refused?: { readonly field: string; readonly type: ValueType }
+}
+
+export interface MapOptions {
+  /** A sample of a column's non-empty values: a fuzzy match stands only when they fit the field's type. */
+  readonly sample?: (index: number) => readonly string[]
+  /** Column index → field key, chosen by the uploader or remembered; wins over every other rule. */
+  readonly fixed?: ReadonlyMap<number, string>
+  readonly fixedVia?: 'override' | 'remembered'
 }
 
 export interface HeaderMapping {
@@ -26,6 +38,8 @@ export interface HeaderMapping {
   readonly unmapped: readonly UnmappedColumn[]
   /** Required fields without a column. */
   readonly missing: readonly string[]
+  /** The headers' signature (headers/override.ts), under which a school's mapping is remembered. */
+  readonly signature?: string
 }
 
 const VENDORS: readonly Vendor[] = ['smartschool', 'wisa', 'informat']
@@ -54,7 +68,11 @@ function detectVendor(keys: readonly string[], fields: readonly FieldDef[]): Ven
  * field takes the first column that maps to it; national-number columns are never mapped.
  * @example mapHeaders(['Stamboeknummer', 'Naam', 'Voornaam'], 'students').mapping[0] // { field: 'externalId', via: 'exact', … }
  */
-export function mapHeaders(headers: readonly string[], kind: UploadKind): HeaderMapping {
+export function mapHeaders(
+  headers: readonly string[],
+  kind: UploadKind,
+  options: MapOptions = {},
+): HeaderMapping {
   const fields = fieldsOf(kind)
   const keys = headers.map(headerKey)
   const vendor = detectVendor(keys, fields)
@@ -79,7 +97,8 @@ export function mapHeaders(headers: readonly string[], kind: UploadKind): Header
 
   const mapping: ColumnMapping[] = []
   const unmapped: UnmappedColumn[] = []
-  const taken = new Set<string>()
+  const fixed = options.fixed ?? new Map<number, string>()
+  const taken = new Set<string>(fixed.values())
   headers.forEach((column, index) => {
     const key = keys[index] ?? ''
     if (key === '') return
@@ -87,8 +106,20 @@ export function mapHeaders(headers: readonly string[], kind: UploadKind): Header
       unmapped.push({ column, index, reason: 'national-number' })
       return
     }
+    const chosen = fixed.get(index)
+    if (chosen !== undefined) {
+      mapping.push({ column, index, field: chosen, via: options.fixedVia ?? 'override', distance: 0 })
+      return
+    }
     const found = match(key, column)
     if (found === null) unmapped.push({ column, index, reason: 'unknown' })
+    else if (found.via === 'fuzzy' && !fitsType(index, found.field))
+      unmapped.push({
+        column,
+        index,
+        reason: 'type-mismatch',
+        refused: { field: found.field, type: valueTypeOf(found.field) },
+      })
     else if (taken.has(found.field)) unmapped.push({ column, index, reason: 'duplicate' })
     else {
       taken.add(found.field)
@@ -96,7 +127,16 @@ export function mapHeaders(headers: readonly string[], kind: UploadKind): Header
     }
   })
   const missing = fields.filter((f) => f.required && !taken.has(f.key)).map((f) => f.key)
+  mapping.sort((a, b) => a.index - b.index)
   return { mapping, unmapped, missing }
+
+  /** A fuzzy match stands only when the column's sampled values fit the field's type (text is never a date). */
+  function fitsType(index: number, field: string): boolean {
+    const values = options.sample?.(index) ?? []
+    if (values.length === 0) return true
+    const fitting = values.filter((v) => fitsFieldType(field, v)).length
+    return fitting * 5 >= values.length * 4
+  }
 
   function match(key: string, column: string): { field: string; via: MappingVia; distance: number } | null {
     const preset = vendorPreset.get(key)

@@ -17,6 +17,7 @@ import {
   type Programme,
   postcodeIndex,
 } from '@stagebrug/reference-data'
+import type { MappingOverride } from '../headers/override.js'
 import type { ReadLimits } from '../read/table.js'
 import { Problem } from '../validate/cells.js'
 
@@ -32,6 +33,10 @@ export interface ParseContext extends ReadLimits {
   /** Instellingsnummer used when the file has no instellingsnummer column. */
   readonly schoolId?: string
   readonly reference?: ReferenceData
+  /** The uploader's column → field choices (issue 15); they win over every automatic rule. */
+  readonly mapping?: MappingOverride
+  /** The school's remembered mapping for a header signature (its last accepted upload with these headers). */
+  readonly recallMapping?: (signature: string) => Promise<MappingOverride | undefined>
 }
 
 let bundled: ReferenceData | undefined

@@ -220,7 +220,7 @@ describe('parsePlaceRegistration', () => {
       ])
     })
 
-    it('takes a kind of health surveillance as "ja", refuses it with "nee", and checks the mentor e-mail', async () => {
+    it('takes a kind of health surveillance as "ja", refuses it with "nee", and warns about an odd mentor e-mail', async () => {
       const result = await docUpload([
         docPlace({ 'soort gezondheidstoezicht': 'Veiligheidsfunctie (heftruck)' }),
       ])
@@ -234,7 +234,14 @@ describe('parsePlaceRegistration', () => {
       ])
       expect(!refused.ok && refused.errors.map((e) => [e.row, e.column])).toEqual([
         [2, 'soort gezondheidstoezicht'],
-        [3, 'mentor e-mail'],
+      ])
+      // The mentor's e-mail is optional: an odd one is a warning, left empty, and the place goes in (issue 15).
+      const odd = await docUpload([
+        docPlace({ 'mentor e-mail': 'noel-at-example', startdatum: '02/02/2027' }),
+      ])
+      expect(odd.ok && odd.rows[0]?.mentorEmail).toBeNull()
+      expect(odd.warnings.map((w) => [w.row, w.column, w.value])).toEqual([
+        [2, 'mentor e-mail', 'noel-at-example'],
       ])
     })
   })

@@ -173,9 +173,9 @@ describe('parseStudentList', () => {
   it('treats formula-looking text as plain text and validates it', async () => {
     const header = [...STUDENT_HEADER, 'e-mail']
     const errors = await errorsOf(
-      list([[...studentRow({ naam: '=HYPERLINK("http://x")' }), '@evil']], header),
+      list([[...studentRow({ naam: '=HYPERLINK("http://x")', geboortedatum: '=NOW()' }), '@evil']], header),
     )
-    expect(errors.map((e) => [e.column, e.value])).toEqual([['e-mail', '@evil']])
+    expect(errors.map((e) => [e.column, e.value])).toEqual([['geboortedatum', '=NOW()']])
     const result = await parseStudentList(list([studentRow({ naam: '=1+1' })]), 'x.csv', ctx)
     expect(result.ok && result.rows[0]?.lastName).toBe('=1+1')
   })

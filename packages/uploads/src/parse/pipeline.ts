@@ -1,7 +1,10 @@
 import { bilingual, type RowError, type UploadWarning } from '../errors.js'
 import { fieldsOf, type UploadKind } from '../headers/fields.js'
-import { type HeaderMapping, mapHeaders } from '../headers/map-headers.js'
+import { type HeaderMapping, type MapOptions, mapHeaders } from '../headers/map-headers.js'
+import { headerSignature, MappingError, resolveOverride } from '../headers/override.js'
+import { VALUE_TYPE_WORDS } from '../headers/value-types.js'
 import { readTable } from '../read/read-table.js'
+import type { Table } from '../read/table.js'
 import { RowReport } from '../validate/cells.js'
 import { findNationalNumberColumns } from '../validate/national-number.js'
 import { normaliseIdentifier, normaliseName } from '../validate/normalise.js'
@@ -57,6 +60,10 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
   'mentorEmail',
   'placeCodes',
 ])
+/** Optional fields whose invalid value is a warning (the cell is left empty) instead of refusing the list. */
+const SOFT_FIELDS: ReadonlySet<string> = new Set(['email', 'mentorEmail', 'track'])
+/** How many non-empty values of a column decide whether a fuzzy header match fits the field's type. */
+const SAMPLE_SIZE = 50
 const normaliserOf = (field: string) => (IDENTIFIER_FIELDS.has(field) ? normaliseIdentifier : normaliseName)
 const nlNumber = new Intl.NumberFormat('nl-BE')
 const enNumber = new Intl.NumberFormat('en')
@@ -115,6 +122,42 @@ function checkCell(report: RowReport, field: string, value: string): boolean {
   return true
 }
 
+/**
+ * The columns fixed before the automatic mapping: the uploader's override (an unknown column or field
+ * throws MappingError), else the school's remembered mapping for these headers (ignored when it no
+ * longer fits). Also the sampler the fuzzy type check reads.
+ */
+async function chosenColumns(
+  table: Table,
+  kind: UploadKind,
+  ctx: ParseContext,
+): Promise<{ options: MapOptions; reused: boolean }> {
+  const sample = (index: number): string[] => {
+    const values: string[] = []
+    for (const row of table.rows) {
+      const v = (row[index] ?? '').trim()
+      if (v !== '') values.push(v)
+      if (values.length >= SAMPLE_SIZE) break
+    }
+    return values
+  }
+  if (ctx.mapping !== undefined && Object.keys(ctx.mapping).length > 0)
+    return {
+      options: { sample, fixed: resolveOverride(table.headers, kind, ctx.mapping), fixedVia: 'override' },
+      reused: false,
+    }
+  const remembered = await ctx.recallMapping?.(headerSignature(table.headers))
+  if (remembered !== undefined) {
+    try {
+      const fixed = resolveOverride(table.headers, kind, remembered)
+      return { options: { sample, fixed, fixedVia: 'remembered' }, reused: fixed.size > 0 }
+    } catch (error) {
+      if (!(error instanceof MappingError)) throw error
+    }
+  }
+  return { options: { sample }, reused: false }
+}
+
 /** Reads, maps and validates an upload; all or nothing. Rejects only with UploadError. */
 export async function runUpload<R>(
   bytes: Uint8Array,
@@ -127,7 +170,14 @@ export async function runUpload<R>(
 
   // Mapped first, so the national-number check knows which columns are KBO columns (a header with
   // too many columns is refused below, before its mapping is used).
-  const mapping = table.headers.length <= MAX_COLUMNS ? mapHeaders(table.headers, spec.kind) : EMPTY_MAPPING
+  const { options, reused } =
+    table.headers.length <= MAX_COLUMNS
+      ? await chosenColumns(table, spec.kind, ctx)
+      : { options: {}, reused: false }
+  const mapping: HeaderMapping =
+    table.headers.length <= MAX_COLUMNS
+      ? { ...mapHeaders(table.headers, spec.kind, options), signature: headerSignature(table.headers) }
+      : EMPTY_MAPPING
   const enterpriseColumns = new Set(
     mapping.mapping
       .filter((m) => m.field === 'companyNumber' || m.field === 'establishmentNumber')
@@ -163,7 +213,7 @@ export async function runUpload<R>(
       ),
     }
   })
-  for (const u of mapping.unmapped) {
+  for (const u of mapping.unmapped.filter((c) => c.reason !== 'type-mismatch')) {
     warnings.push({
       row: 1,
       column: u.column,
@@ -177,6 +227,27 @@ export async function runUpload<R>(
               `Kolom '${u.column}' is onbekend en wordt genegeerd`,
               `Column '${u.column}' is unknown and is ignored`,
             ),
+    })
+  }
+  if (reused)
+    warnings.push({
+      row: 1,
+      column: null,
+      message: bilingual(
+        'Mapping van de vorige upload hergebruikt (zelfde kolommen); geef een mapping mee om ze te wijzigen',
+        'Mapping of the previous upload reused (same columns); send a mapping to change it',
+      ),
+    })
+  for (const u of mapping.unmapped.filter((c) => c.refused !== undefined)) {
+    const target = fields.find((d) => d.key === u.refused?.field)?.template ?? u.refused?.field
+    const words = VALUE_TYPE_WORDS[u.refused?.type ?? 'text']
+    warnings.push({
+      row: 1,
+      column: u.column,
+      message: bilingual(
+        `Kolom '${u.column}' lijkt op '${target}', maar de waarden zijn geen ${words.nl}; niet gebruikt`,
+        `Column '${u.column}' resembles '${target}', but its values are not ${words.en}; not used`,
+      ),
     })
   }
   for (const m of mapping.mapping.filter((c) => c.via === 'fuzzy')) {
@@ -203,7 +274,7 @@ export async function runUpload<R>(
     // One normalisation for every door (validate/normalise.ts): a pupil number in full-width digits
     // or with a zero-width space is the same pupil.
     for (const m of mapping.mapping) cells[m.field] = normaliserOf(m.field)(cellsOfRow[m.index] ?? '')
-    const report = new RowReport(rowNumber, cells, columns)
+    const report = new RowReport(rowNumber, cells, columns, SOFT_FIELDS)
     const warn = (field: string | null, nl: string, en: string) =>
       warnings.push({
         row: rowNumber,
@@ -229,6 +300,7 @@ export async function runUpload<R>(
       }
     }
     errors.push(...report.errors)
+    warnings.push(...report.warnings)
   })
   if (rows.length === 0 && errors.length === 0) {
     errors.push({
