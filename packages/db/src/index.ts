@@ -121,6 +121,8 @@ export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositorie
 export { serverSecret } from './repositories/server-secret.repository.js'
 export { loadSnapshot } from './repositories/snapshot.repository.js'
 export {
+  type StudentAddress,
+  type StudentGuardian,
   type StudentInput,
   type UpsertStudentsCounts,
   upsertStudents,
@@ -185,6 +187,12 @@ export type {
 export type { NewSchool, SchoolRow, SchoolTable } from './schema/school.table.js'
 export type { NewSchoolGroup, SchoolGroupRow, SchoolGroupTable } from './schema/school-group.table.js'
 export type { ServerSecretTable } from './schema/server-secret.table.js'
-export type { NewStudent, StudentRow, StudentStatus, StudentTable } from './schema/student.table.js'
+export type {
+  DutchLevel,
+  NewStudent,
+  StudentRow,
+  StudentStatus,
+  StudentTable,
+} from './schema/student.table.js'
 export type { NewUpload, UploadKind, UploadOutcome, UploadRow, UploadTable } from './schema/upload.table.js'
 export { type SeedCounts, seedReferenceData } from './seed-reference-data.js'

@@ -68,6 +68,7 @@ describe.each(ENGINES)('snapshot → match → proposals on %s', (engine) => {
       needsInclusiveWorkplace: false,
       abroad: false,
       priority: true,
+      travelFrom: 'home',
     })
     expect(s2.home.lat).toBeCloseTo(51.19, 1)
     const mol = input.places.find((p) => p.establishment.postcode === MOL)!

@@ -6,6 +6,7 @@ import { ImportError } from './errors.js'
 import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
 import type { ImportReport } from './report.js'
+import { resolveWishes } from './resolve-wishes.js'
 import { lockSchoolImports } from './school-lock.js'
 
 export interface StudentImportRequest extends UploadMeta {
@@ -48,7 +49,13 @@ export async function importStudentList(
   if ('report' in outcome) return outcome.report
   const { parsed, mapping, parseMs } = outcome
   const t0 = performance.now()
-  const inputs = parsed.rows.map((r) => studentRowToInput(r, req.defaultMaxTravelKm ?? 20))
+  const wishColumn = mapping.find((m) => m.field === 'wishes')?.column ?? 'wensen'
+  const resolved = await resolveWishes(db, parsed.rows, wishColumn)
+  const inputs = parsed.rows.map((r, i) => ({
+    ...studentRowToInput(r, req.defaultMaxTravelKm ?? 20),
+    wishes: resolved.wishes[i] ?? [],
+  }))
+  const warnings = [...parsed.warnings, ...resolved.warnings]
   const { uploadId, counts } = await db.transaction().execute(async (trx) => {
     // First thing: one import of this school's list at a time, so the last list wins whole.
     await lockSchoolImports(trx, school.id)
@@ -57,7 +64,7 @@ export async function importStudentList(
     return { uploadId, counts }
   })
   const timings = { parseMs, storeMs: Math.round(performance.now() - t0) }
-  return { outcome: 'accepted', uploadId, counts, mapping, warnings: parsed.warnings, timings }
+  return { outcome: 'accepted', uploadId, counts, mapping, warnings, timings }
 }
 
 /** Rows that name another school than the one uploading are refused, never moved. */
@@ -92,5 +99,12 @@ function studentRowToInput(r: StudentRow, defaultMaxTravelKm: number): StudentIn
     needsInclusive: r.needsInclusive,
     abroad: r.abroad,
     drivingLicence: r.drivingLicence,
+    // Issue 15: what the rules, the scores and the agreement read.
+    interests: r.interests,
+    firstTwoYearsDone: r.firstTwoYearsDone,
+    travelFrom: r.travelFrom,
+    address: { street: r.street, houseNumber: r.houseNumber, box: r.box, municipality: r.municipality },
+    guardian: { name: r.guardianName, phone: r.guardianPhone, email: r.guardianEmail },
+    dutchLevel: r.dutchLevel,
   }
 }

@@ -56,6 +56,7 @@ export type {
   Student,
   StudentId,
   TimeOfDay,
+  TravelFrom,
   Wish,
   WorkingHours,
   WorkReadiness,

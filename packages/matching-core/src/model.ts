@@ -31,6 +31,8 @@ export interface Location {
   readonly lon: number
 }
 
+/** Where a student's maximum travel distance counts from. */
+export type TravelFrom = 'home' | 'school'
 export type Seeks = 'internship' | 'dual' | 'job'
 export type PlaceKind = 'internship' | 'dual' | 'job' | 'aanloopfase'
 /** `willing-not-ready` is the aanloopfase profile: arbeidsbereid but not yet arbeidsrijp. */
@@ -52,8 +54,10 @@ export interface Student {
   readonly firstTwoYearsDone: boolean
   readonly home: Location
   readonly school: Location
-  /** Maximum distance from home, straight line, in km. */
+  /** Maximum distance from home (or from school, see `travelFrom`), straight line, in km. */
   readonly maxTravelKm: number
+  /** Where the distance counts from; absent: home. */
+  readonly travelFrom?: TravelFrom
   readonly competences: readonly CompetenceId[]
   readonly interests: readonly CompetenceId[]
   /** Most wanted first. */

@@ -31,5 +31,6 @@ export function studentRowToStudent(row: StudentSnapshotRow): Student {
     needsInclusiveWorkplace: row.needs_inclusive,
     abroad: row.abroad,
     priority: row.priority,
+    travelFrom: row.travel_from,
   }
 }

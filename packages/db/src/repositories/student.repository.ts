@@ -1,8 +1,8 @@
-import type { Seeks, Wish, WorkReadiness } from '@stagebrug/matching-core'
+import type { Seeks, TravelFrom, Wish, WorkReadiness } from '@stagebrug/matching-core'
 import { sql, type Transaction } from 'kysely'
 import { json } from '../schema/columns.js'
 import type { Database } from '../schema/database.js'
-import type { StudentRow } from '../schema/student.table.js'
+import type { DutchLevel, StudentRow } from '../schema/student.table.js'
 import { chunks } from './batch.js'
 
 /** One student as a school uploads it (already validated and resolved to ids). */
@@ -29,6 +29,26 @@ export interface StudentInput {
   readonly priority?: boolean
   readonly drivingLicence?: boolean
   readonly firstTwoYearsDone?: boolean
+  /** Where the maximum travel distance counts from (default home). */
+  readonly travelFrom?: TravelFrom
+  /** The pupil's address, for the agreement only. */
+  readonly address?: StudentAddress | null
+  /** Parent or guardian of a minor, for the agreement only. */
+  readonly guardian?: StudentGuardian | null
+  readonly dutchLevel?: DutchLevel | null
+}
+
+export interface StudentAddress {
+  readonly street: string | null
+  readonly houseNumber: string | null
+  readonly box: string | null
+  readonly municipality: string | null
+}
+
+export interface StudentGuardian {
+  readonly name: string | null
+  readonly phone: string | null
+  readonly email: string | null
 }
 
 export interface UpsertStudentsCounts {
@@ -63,6 +83,15 @@ function uploadedFields(s: StudentInput) {
     priority: s.priority ?? false,
     driving_licence: s.drivingLicence ?? false,
     first_two_years_done: s.firstTwoYearsDone ?? false,
+    travel_from: s.travelFrom ?? 'home',
+    street: s.address?.street ?? null,
+    house_number: s.address?.houseNumber ?? null,
+    box: s.address?.box ?? null,
+    municipality: s.address?.municipality ?? null,
+    guardian_name: s.guardian?.name ?? null,
+    guardian_phone: s.guardian?.phone ?? null,
+    guardian_email: s.guardian?.email ?? null,
+    dutch_level: s.dutchLevel ?? null,
   }
 }
 type UploadedFields = ReturnType<typeof uploadedFields>

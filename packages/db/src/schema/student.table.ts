@@ -1,7 +1,8 @@
-import type { Seeks, Wish, WorkReadiness } from '@stagebrug/matching-core'
+import type { Seeks, TravelFrom, Wish, WorkReadiness } from '@stagebrug/matching-core'
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 import type { CreatedAt, DateColumn, JsonColumn, UpdatedAt, Uuid } from './columns.js'
 
+export type DutchLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2'
 export type StudentStatus = 'open' | 'placed' | 'withdrawn'
 
 export interface StudentTable {
@@ -31,6 +32,19 @@ export interface StudentTable {
   priority: boolean
   driving_licence: boolean
   first_two_years_done: boolean
+  // Migration 0022 (issue 15). The distance rule measures from here.
+  travel_from: ColumnType<TravelFrom, TravelFrom | undefined, TravelFrom>
+  // For the agreement only (domain.md §9.6); the row, and so these, go when the pupil is purged.
+  street: string | null
+  house_number: string | null
+  box: string | null
+  municipality: string | null
+  /** Parent or guardian of a minor: signs the agreement with the pupil. */
+  guardian_name: string | null
+  guardian_phone: string | null
+  guardian_email: string | null
+  /** Dutch level of a newcomer (CEFR A1–C2), where the school has it. */
+  dutch_level: DutchLevel | null
   status: ColumnType<StudentStatus, StudentStatus | undefined, StudentStatus>
   created_at: CreatedAt
   updated_at: UpdatedAt

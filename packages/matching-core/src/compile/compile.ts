@@ -6,7 +6,7 @@ import type { CompiledInstance } from './compiled.js'
 import { byId, csr, Interner, spatialOrder } from './interner.js'
 import { compilePlaces } from './places.js'
 import { buildSpatialIndex } from './spatial-index.js'
-import { compileStudents } from './students.js'
+import { compileStudents, travelOrigin } from './students.js'
 
 export interface MatchOptions {
   /** Seed of the tie-break lottery. */
@@ -21,7 +21,7 @@ export function compileInstance(input: MatchInput, options: MatchOptions): Compi
   const config = resolveConfig(options.config)
   const studentsById = byId(input.students, 'student')
   const placesById = byId(input.places, 'place')
-  const studentPerm = spatialOrder(studentsById, (st) => st.home, config.gridKm)
+  const studentPerm = spatialOrder(studentsById, travelOrigin, config.gridKm)
   const placePerm = spatialOrder(placesById, (pl) => (pl.foreign ? null : pl.establishment), config.gridKm)
   const students = Array.from(studentPerm, (i) => studentsById[i]!)
   const places = Array.from(placePerm, (i) => placesById[i]!)

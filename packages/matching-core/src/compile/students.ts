@@ -1,4 +1,4 @@
-import type { ProgrammeId, Student } from '../model.js'
+import type { Location, ProgrammeId, Student } from '../model.js'
 import { isoToYmd } from '../util/dates.js'
 import { projectX, projectY } from '../util/geo.js'
 import { lotteryDraw } from '../util/hash.js'
@@ -36,8 +36,9 @@ export function compileStudents(
   }
   for (let i = 0; i < n; i++) {
     const st = students[i]!
-    a.sX[i] = projectX(st.home.lon)
-    a.sY[i] = projectY(st.home.lat)
+    const origin = travelOrigin(st)
+    a.sX[i] = projectX(origin.lon)
+    a.sY[i] = projectY(origin.lat)
     a.sMaxKm[i] = st.maxTravelKm
     a.sProg[i] = programmes.get(st.programme)!
     a.sSeek[i] = SEEK[st.seeks]
@@ -60,4 +61,9 @@ export function compileStudents(
 
 function setBit(words: Uint32Array, base: number, bit: number): void {
   words[base + (bit >>> 5)]! |= 1 << (bit & 31)
+}
+
+/** The point a student's distances count from: home, or the school when the school chose so. */
+export function travelOrigin(st: Student): Location {
+  return st.travelFrom === 'school' ? st.school : st.home
 }

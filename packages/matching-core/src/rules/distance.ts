@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js'
 
-/** Within the student's maximum travel distance from home; places abroad (Erasmus+) are exempt. */
+/** Within the student's maximum travel distance from home (or school, `travelFrom`); places abroad are exempt. */
 export const distanceRule = defineRule({
   code: 'too_far',
   passes: (c, s, p, x) => c.pForeign[p] === 1 || x.distanceKm <= c.sMaxKm[s]!,

@@ -3,6 +3,7 @@ import { compileInstance } from '../compile/compile.js'
 import type { Place, Student } from '../model.js'
 import {
   dualPlace,
+  GEEL,
   GENT,
   instance,
   KANTOOR,
@@ -74,6 +75,18 @@ describe('hard rules', () => {
     const p = place('p', { hours: { start: '14:00', end: '22:00', shiftWork: true } })
     expect(failing(student('s', { birthDate: '2010-05-01' }), p)).toEqual([]) // 16 in Feb 2027
     expect(failing(student('s', { birthDate: '2011-05-01' }), p)).toEqual(['night_work_minor']) // 15
+  })
+
+  it('the distance counts from school when the school chose so, from home otherwise', () => {
+    // Lives in Gent, goes to school in Geel; the place is in Geel.
+    const s = student('s', { maxTravelKm: 20, home: GENT, school: GEEL })
+    expect(failing(s, place('p'))).toEqual(['too_far'])
+    expect(failing({ ...s, travelFrom: 'home' }, place('p'))).toEqual(['too_far'])
+    expect(failing({ ...s, travelFrom: 'school' }, place('p'))).toEqual([])
+    // And the other way round: a place near home is out of reach from a far school.
+    const near = place('p', { establishment: GENT })
+    expect(failing(s, near)).toEqual([])
+    expect(failing({ ...s, travelFrom: 'school' }, near)).toEqual(['too_far'])
   })
 
   it('places abroad are exempt from the distance rule', () => {

@@ -56,15 +56,79 @@ describe('parseStudentList', () => {
         priority: false,
         needsInclusive: false,
         abroad: false,
+        wishes: ['Logistiek'],
+        interests: expect.any(Array),
+        firstTwoYearsDone: true,
+        travelFrom: 'home',
+        guardianName: 'Els Peeters',
+        guardianPhone: '0470 12 34 56',
+        guardianEmail: 'els.peeters@example.be',
+        dutchLevel: 'B2',
       },
     ])
     expect(result.rows[0]?.competences).toHaveLength(2)
+    expect(result.rows[0]?.interests).toHaveLength(1)
   })
 
   it('parses the XLSX template the same way', async () => {
     const fromCsv = await parseStudentList(template('placement-list.csv'), 'placement-list.csv')
     const fromXlsx = await parseStudentList(template('placement-list.xlsx'), 'placement-list.xlsx')
     expect(fromXlsx).toEqual(fromCsv)
+  })
+
+  it('reads wishes in order, the first two years, the travel origin and the parents (issue 15)', async () => {
+    const extra = [
+      'wensen',
+      'eerste graad afgewerkt',
+      'afstand vanaf',
+      'naam ouder',
+      'e-mail ouder',
+      'niveau nederlands',
+    ]
+    const row = (values: string[]) => [...studentRow(), ...values]
+    const bytes = list(
+      [
+        row([
+          // In a `;`-separated file a list of wishes is quoted, as a spreadsheet saves it.
+          '"Logistiek; 0403.170.701/MAG-1 ;;Colruyt;Logistiek"',
+          'ja',
+          'School',
+          'Ann Maes',
+          'ann.maes@example.be',
+          'a2',
+        ]),
+        [...studentRow({ stamboeknummer: '0123457' }), ...['', 'nee', 'bus', 'Piet', 'piet@@example', 'D4']],
+      ],
+      [...STUDENT_HEADER, ...extra],
+    )
+    const result = await parseStudentList(bytes, 'lijst.csv', ctx)
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    const [first, second] = result.rows
+    expect(first).toMatchObject({
+      wishes: ['Logistiek', '0403.170.701/MAG-1', 'Colruyt'],
+      firstTwoYearsDone: true,
+      travelFrom: 'school',
+      guardianName: 'Ann Maes',
+      guardianEmail: 'ann.maes@example.be',
+      dutchLevel: 'A2',
+    })
+    // Invalid optional values are warnings, left empty; the list goes in.
+    expect(second).toMatchObject({
+      wishes: [],
+      firstTwoYearsDone: false,
+      travelFrom: 'home',
+      guardianName: 'Piet',
+      guardianEmail: null,
+      dutchLevel: null,
+    })
+    expect(result.warnings.map((w) => [w.row, w.column])).toEqual([
+      [3, 'afstand vanaf'],
+      [3, 'e-mail ouder'],
+      [3, 'niveau nederlands'],
+    ])
+    expect(result.warnings[1]?.message).toMatch(
+      /^E-mail ouder\/voogd is geen geldig e-mailadres: 'piet@@example' leeg gelaten \/ /,
+    )
   })
 
   it('reports 31/02 with row and column', async () => {

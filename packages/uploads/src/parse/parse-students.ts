@@ -1,10 +1,10 @@
-import type { Seeks, WorkReadiness } from '@stagebrug/matching-core'
+import type { Seeks, TravelFrom, WorkReadiness } from '@stagebrug/matching-core'
 import { STUDENT_FIELDS } from '../headers/fields.js'
-import { boolean, cell, date, email, integer, text } from '../validate/cells.js'
+import { boolean, cell, date, email, integer, Problem, text } from '../validate/cells.js'
 import { asProgrammeId, type ParseContext, toLocation } from './context.js'
 import { type RowInput, runUpload, type UploadResult } from './pipeline.js'
 import { labelOf, placeKind, readPeriod, readPostcode } from './shared-cells.js'
-import type { StudentRow } from './student-row.js'
+import type { DutchLevel, StudentRow } from './student-row.js'
 
 const F = STUDENT_FIELDS
 const L = (key: string) => labelOf(F, key)
@@ -33,9 +33,71 @@ const C = {
   priority: cell(L('priority'), false, boolean(L('priority'))),
   needsInclusive: cell(L('needsInclusive'), false, boolean(L('needsInclusive'))),
   abroad: cell(L('abroad'), false, boolean(L('abroad'))),
+  firstTwoYearsDone: cell(L('firstTwoYearsDone'), false, boolean(L('firstTwoYearsDone'))),
+  wishes: optional('wishes'),
+  guardianName: optional('guardianName'),
+  guardianPhone: optional('guardianPhone'),
 }
 
-function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undefined {
+const ORIGINS: ReadonlyMap<string, TravelFrom> = new Map([
+  ['thuis', 'home'],
+  ['woonplaats', 'home'],
+  ['home', 'home'],
+  ['school', 'school'],
+])
+function travelFrom(value: string): TravelFrom | Problem {
+  return (
+    ORIGINS.get(value.toLowerCase()) ??
+    new Problem(
+      `${L('travelFrom').nl} moet thuis of school zijn`,
+      `${L('travelFrom').en} must be home (thuis) or school`,
+    )
+  )
+}
+
+function dutchLevel(value: string): DutchLevel | Problem {
+  const level = value.toUpperCase().replace(/\s+/g, '')
+  return /^[ABC][12]$/.test(level)
+    ? (level as DutchLevel)
+    : new Problem(
+        `${L('dutchLevel').nl} moet A1, A2, B1, B2, C1 of C2 zijn`,
+        `${L('dutchLevel').en} must be A1, A2, B1, B2, C1 or C2`,
+      )
+}
+
+/**
+ * An optional value that does not parse is a warning and left empty: the list goes in (issue 15).
+ * Returns the value, or null when the cell is blank or invalid.
+ */
+function lenient<T>(
+  { report, warn }: Pick<RowInput, 'report' | 'warn'>,
+  field: string,
+  parse: (value: string) => T | Problem,
+): T | null {
+  const value = report.cell(field)
+  if (value === '') return null
+  const result = parse(value)
+  if (!(result instanceof Problem)) return result
+  warn(field, `${result.nl}: '${value}' leeg gelaten`, `${result.en}: '${value}' left empty`)
+  return null
+}
+
+/** Splits a `;`-separated list, most wanted first; blanks dropped, duplicates kept once. */
+function listOf(value: string | undefined): string[] {
+  if (value === undefined) return []
+  return [
+    ...new Set(
+      value
+        .split(';')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ]
+}
+
+const guardianEmail = email(L('guardianEmail'))
+
+function validateStudent({ report, lookups, ctx, warn }: RowInput): StudentRow | undefined {
   const schoolId = report.read('schoolId', C.schoolId) ?? ctx.schoolId
   if (schoolId === undefined)
     report.fail('schoolId', 'Instellingsnummer is verplicht', 'School number is required')
@@ -67,6 +129,10 @@ function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undef
     lookups.memo('competences', () => cell(L('competences'), false, (v) => lookups.competenceList(v))),
   )
   const mail = report.read('email', C.email)
+  const interests = report.read(
+    'interests',
+    lookups.memo('interests', () => cell(L('interests'), false, (v) => lookups.competenceList(v))),
+  )
   const row = {
     adminGroup: report.read('adminGroup', C.adminGroup) ?? null,
     street: report.read('street', C.street) ?? null,
@@ -77,6 +143,13 @@ function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undef
     priority: report.read('priority', C.priority) ?? false,
     needsInclusive: report.read('needsInclusive', C.needsInclusive) ?? false,
     abroad: report.read('abroad', C.abroad) ?? false,
+    firstTwoYearsDone: report.read('firstTwoYearsDone', C.firstTwoYearsDone) ?? false,
+    wishes: listOf(report.read('wishes', C.wishes)),
+    travelFrom: lenient({ report, warn }, 'travelFrom', travelFrom) ?? 'home',
+    guardianName: report.read('guardianName', C.guardianName) ?? null,
+    guardianPhone: report.read('guardianPhone', C.guardianPhone) ?? null,
+    guardianEmail: lenient({ report, warn }, 'guardianEmail', guardianEmail),
+    dutchLevel: lenient({ report, warn }, 'dutchLevel', dutchLevel),
   }
   if (
     report.errors.length > 0 ||
@@ -118,6 +191,7 @@ function validateStudent({ report, lookups, ctx }: RowInput): StudentRow | undef
     email: mail ?? null,
     availability,
     competences: competences ?? [],
+    interests: interests ?? [],
     ...row,
   }
 }

@@ -5,6 +5,7 @@ import type {
   Period,
   ProgrammeId,
   Seeks,
+  TravelFrom,
   WorkReadiness,
 } from '@stagebrug/matching-core'
 
@@ -43,4 +44,22 @@ export interface StudentRow {
   readonly needsInclusive: boolean
   /** Opted in for a place abroad (Erasmus+); without it no place abroad is proposed. */
   readonly abroad: boolean
+  /**
+   * Wishes as written, most wanted first (`;`-separated): a sector, `KBO/plaatscode` for a place,
+   * or a company's KBO number or name. Resolved to ids at import (unknown ones are a warning).
+   */
+  readonly wishes: readonly string[]
+  readonly interests: readonly CompetenceId[]
+  /** The first two years of secondary done: a 15-year-old is no longer full-time leerplichtig. */
+  readonly firstTwoYearsDone: boolean
+  /** Where the maximum travel distance counts from. */
+  readonly travelFrom: TravelFrom
+  /** Parent or guardian of a minor, for the agreement only. */
+  readonly guardianName: string | null
+  readonly guardianPhone: string | null
+  readonly guardianEmail: string | null
+  /** A newcomer's Dutch level (CEFR), where the school has it. */
+  readonly dutchLevel: DutchLevel | null
 }
+
+export type DutchLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2'
