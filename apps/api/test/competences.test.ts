@@ -75,6 +75,26 @@ describe('GET /lookups/competences?q=', () => {
   })
 })
 
+describe('GET /lookups/competences?programme=', () => {
+  it("answers a programme's competences through the programme → BK link; 404 for an unknown programme", async () => {
+    const res = await w.call('schoolA', {
+      method: 'GET',
+      url: `/lookups/competences?programme=${PROGRAMME.id}`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    // The bundled data has no official link file yet (PROVENANCE.md, known gap 2): an honest empty list.
+    expect(res.json()).toEqual({ qualifications: [], items: [] })
+    const unknown = await w.call('schoolA', { method: 'GET', url: '/lookups/competences?programme=99999' })
+    expect(unknown.statusCode, unknown.body).toBe(404)
+    expect(unknown.json<{ detail: string }>().detail).toMatch(/^Studierichting 99999 bestaat niet/)
+    const both = await w.call('schoolA', {
+      method: 'GET',
+      url: `/lookups/competences?programme=${PROGRAMME.id}&q=goederen`,
+    })
+    expect(both.statusCode, both.body).toBe(400)
+  })
+})
+
 describe('a placement list with a once-ambiguous statement', () => {
   it('imports, the cell resolved to the one canonical competence', async () => {
     const header = [...STUDENT_HEADER, 'competenties'] as const

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { competencesOfQualification, loadCompetences, loadCompetencesFrom } from './competences.js'
+import {
+  competencesOfProgramme,
+  competencesOfQualification,
+  loadCompetences,
+  loadCompetencesFrom,
+  programmeLink,
+} from './competences.js'
 import { loadQualifications } from './qualifications.js'
 
 describe('loadCompetences (bundled data)', () => {
@@ -48,6 +54,10 @@ describe('loadCompetencesFrom', () => {
     `${header}BK-0002-1,1,bkc0000003,Generieke competentie,Communiceert\nBK-0002-1,2,bkc0000002,Vakspecifieke competentie,Werkt veilig\n`,
   )
   writeFileSync(join(dir, 'programmes', 'competences.d', 'README.md'), 'not a csv, ignored')
+  writeFileSync(
+    join(dir, 'programmes', 'programme_qualifications.csv'),
+    'structuuronderdeel_nummer,bk_id\n1,BK-0001-1\n1,BK-0002-1\n1,BK-0001-1\n8,BK-0002-1\n',
+  )
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('merges extra files from competences.d and shares codes across BKs', () => {
@@ -60,5 +70,37 @@ describe('loadCompetencesFrom', () => {
     expect(competences[0]?.text).toBe('Plant, meet en rapporteert')
     expect(byQualification.get('BK-0001-1')?.map((c) => c.code)).toEqual(['bkc0000002', 'bkc0000001'])
     expect(byQualification.get('BK-0002-1')?.map((c) => c.code)).toEqual(['bkc0000003', 'bkc0000002'])
+  })
+})
+
+describe('competences of a programme (the programme → BK link)', () => {
+  it('lists the linked BKs and their competences in BK order, a shared competence once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stagebrug-link-'))
+    mkdirSync(join(dir, 'programmes'), { recursive: true })
+    const header = 'bk_id,volgnummer,competentie_id,type,tekst\n'
+    writeFileSync(
+      join(dir, 'programmes', 'qualification_competences.csv'),
+      `${header}BK-0001-1,1,bkc0000002,V,Werkt veilig\nBK-0001-1,2,bkc0000001,V,Plant\nBK-0002-1,1,bkc0000003,G,Communiceert\nBK-0002-1,2,bkc0000002,V,Werkt veilig\n`,
+    )
+    writeFileSync(
+      join(dir, 'programmes', 'programme_qualifications.csv'),
+      'structuuronderdeel_nummer,bk_id\n1,BK-0001-1\n1,BK-0002-1\n1,BK-0001-1\n8,BK-0002-1\n',
+    )
+    try {
+      const { byQualification, qualificationsByProgramme } = loadCompetencesFrom(dir)
+      const one = programmeLink(byQualification, qualificationsByProgramme.get(1) ?? [])
+      expect(one.qualifications).toEqual(['BK-0001-1', 'BK-0002-1'])
+      expect(one.competences.map((c) => c.code)).toEqual(['bkc0000002', 'bkc0000001', 'bkc0000003'])
+      expect(programmeLink(byQualification, qualificationsByProgramme.get(8) ?? []).competences).toHaveLength(
+        2,
+      )
+      expect(qualificationsByProgramme.get(2)).toBeUndefined()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('is empty for every programme while the bundled data has no link file (PROVENANCE.md, known gap 2)', () => {
+    expect(competencesOfProgramme(1)).toEqual({ qualifications: [], competences: [] })
   })
 })

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { type CsvRow, col, csvFilesIn, DATA_DIR, readCsvFile } from './csv.js'
 import { memo } from './memo.js'
@@ -18,10 +19,15 @@ export interface CompetenceCatalog {
   readonly competences: readonly Competence[]
   /** BK id → its competences in the BK's own order (volgnummer). */
   readonly byQualification: ReadonlyMap<string, readonly Competence[]>
+  /** Structuuronderdeel number → the BKs it leads to, from programmes/programme_qualifications.csv (optional file). */
+  readonly qualificationsByProgramme: ReadonlyMap<number, readonly string[]>
 }
 
 const MAIN_FILE = 'programmes/qualification_competences.csv'
 const EXTRA_DIR = 'programmes/competences.d/'
+// The official programme → BK link (structuuronderdeel → beroepskwalificaties). Not in the bundled data yet (see
+// PROVENANCE.md, known gap 2); when it is added, with columns structuuronderdeel_nummer,bk_id, the look-up lists it.
+const LINK_FILE = 'programmes/programme_qualifications.csv'
 
 function toDirUrl(dir: string | URL): URL {
   if (dir instanceof URL) return dir
@@ -69,7 +75,16 @@ export function loadCompetencesFrom(dataDir: string | URL): CompetenceCatalog {
       Object.freeze(listing.sort((a, b) => a.nr - b.nr).map((l) => byCode.get(l.code)!)),
     ]),
   )
-  return { competences: Object.freeze(competences), byQualification }
+  const qualificationsByProgramme = new Map<number, string[]>()
+  const linkFile = new URL(LINK_FILE, dir)
+  for (const row of existsSync(linkFile) ? readCsvFile(linkFile) : []) {
+    const programme = Number(col(row, 'structuuronderdeel_nummer'))
+    const bk = col(row, 'bk_id')
+    const list = qualificationsByProgramme.get(programme) ?? []
+    if (!list.includes(bk)) list.push(bk)
+    qualificationsByProgramme.set(programme, list)
+  }
+  return { competences: Object.freeze(competences), byQualification, qualificationsByProgramme }
 }
 
 const catalog = memo(() => loadCompetencesFrom(DATA_DIR))
@@ -82,4 +97,25 @@ export function loadCompetences(): readonly Competence[] {
 /** The competences of one BK (e.g. 'BK-0002-3') in its own order; empty for an unknown BK. */
 export function competencesOfQualification(bkId: string): readonly Competence[] {
   return catalog().byQualification.get(bkId) ?? []
+}
+
+/**
+ * The BKs a programme (structuuronderdeel) leads to, and their competences in BK order, each once. Empty
+ * while the bundled data has no programme → BK link (see PROVENANCE.md).
+ */
+export function competencesOfProgramme(programmeId: number): {
+  readonly qualifications: readonly string[]
+  readonly competences: readonly Competence[]
+} {
+  const { byQualification, qualificationsByProgramme } = catalog()
+  return programmeLink(byQualification, qualificationsByProgramme.get(programmeId) ?? [])
+}
+
+/** The competences of the given BKs in their order, each once. Exported for tests over another data folder. */
+export function programmeLink(
+  byQualification: ReadonlyMap<string, readonly Competence[]>,
+  qualifications: readonly string[],
+): { readonly qualifications: readonly string[]; readonly competences: readonly Competence[] } {
+  const competences = [...new Set(qualifications.flatMap((bk) => byQualification.get(bk) ?? []))]
+  return { qualifications, competences }
 }

@@ -1,5 +1,10 @@
 export { ATTRIBUTION } from './attribution.js'
-export { type Competence, competencesOfQualification, loadCompetences } from './competences.js'
+export {
+  type Competence,
+  competencesOfProgramme,
+  competencesOfQualification,
+  loadCompetences,
+} from './competences.js'
 export { type EscoOccupation, loadEscoOccupations } from './esco.js'
 export type { BelgianRegion } from './geo-rows.js'
 export { loadMunicipalities, type Municipality } from './municipalities.js'

@@ -10,6 +10,7 @@ import {
 } from '@stagebrug/matching-core'
 import {
   type Competence,
+  competencesOfProgramme,
   loadCompetences,
   loadMunicipalities,
   loadNamedRegions,
@@ -105,6 +106,25 @@ export function findCompetences(q: string, limit = 20): CompetenceChoice[] {
   const resolved = resolver.resolve(q)
   if (resolved.ok) return [byId.get(resolved.id)!]
   return resolver.search(q, limit).map((hit) => byId.get(hit.id)!)
+}
+
+/**
+ * The competences of a programme through its programme → BK link, one choice per statement, in BK order;
+ * NOT_FOUND for an unknown programme. Empty while the reference data carries no link (PROVENANCE.md).
+ */
+export function competencesOfProgrammeChoices(programmeId: number): {
+  qualifications: readonly string[]
+  items: CompetenceChoice[]
+} {
+  if (!programmes().byId.has(programmeId))
+    throw new AppError(
+      'NOT_FOUND',
+      `Studierichting ${programmeId} bestaat niet; zie /lookups/programmes / Unknown programme`,
+    )
+  const { byId, resolver } = competences()
+  const { qualifications, competences: list } = competencesOfProgramme(programmeId)
+  const ids = [...new Set(list.map((c) => resolver.canonical(c.id) ?? c.id))]
+  return { qualifications, items: ids.map((id) => byId.get(id)!) }
 }
 
 export function findPostcodes(q: string): PostcodeInfo[] {

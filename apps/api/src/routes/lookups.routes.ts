@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { findCompetences, findPostcodes, findProgrammes, namedRegions } from '../lookups/reference.js'
+import {
+  type CompetenceChoice,
+  competencesOfProgrammeChoices,
+  findCompetences,
+  findPostcodes,
+  findProgrammes,
+  namedRegions,
+} from '../lookups/reference.js'
 import type { RouteOptions } from './context.js'
 
 const ZQ = z.object({
@@ -53,11 +60,31 @@ export const lookupRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
           'matches as a prefix, a verb form or inside a compound; statements holding more of the words ' +
           'come first. A statement published under several codes is one item (`id`, `code`); the other ' +
           'codes are its `aliases` and resolve to the same `id` in uploads.',
-        querystring: z.object({
-          q: z.string().trim().min(1).max(200).describe('A code, a statement, or words from statements'),
-        }),
+        querystring: z
+          .object({
+            q: z
+              .string()
+              .trim()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe('A code, a statement, or words from statements'),
+            programme: z.coerce
+              .number()
+              .int()
+              .positive()
+              .optional()
+              .describe('A structuuronderdeel number: its competences through the programme → BK link'),
+          })
+          .refine((query) => (query.q === undefined) !== (query.programme === undefined), {
+            message: 'Geef q of programme, niet beide / Give q or programme, not both',
+          }),
         response: {
           200: z.object({
+            qualifications: z
+              .array(z.string())
+              .optional()
+              .describe('With `programme`: the BKs it leads to (empty while the reference data has no link)'),
             items: z.array(
               z.object({
                 id: z.number(),
@@ -72,14 +99,20 @@ export const lookupRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) => 
         },
       },
     },
-    async (request) => ({
-      items: findCompetences(request.query.q).map((c) => ({
+    async (request) => {
+      const item = (c: CompetenceChoice) => ({
         id: c.id,
         code: c.code,
         text: c.text,
         aliases: c.aliases.map((a) => ({ id: a.id, code: a.code })),
-      })),
-    }),
+      })
+      const { q, programme } = request.query
+      if (programme !== undefined) {
+        const { qualifications, items } = competencesOfProgrammeChoices(programme)
+        return { qualifications: [...qualifications], items: items.map(item) }
+      }
+      return { items: findCompetences(q ?? '').map(item) }
+    },
   )
   app.get(
     '/lookups/postcodes',
