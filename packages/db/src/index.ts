@@ -195,4 +195,5 @@ export type {
   StudentTable,
 } from './schema/student.table.js'
 export type { NewUpload, UploadKind, UploadOutcome, UploadRow, UploadTable } from './schema/upload.table.js'
+export type { UploadMappingRow, UploadMappingTable } from './schema/upload-mapping.table.js'
 export { type SeedCounts, seedReferenceData } from './seed-reference-data.js'

@@ -3,6 +3,7 @@ import { upsertCompanies, upsertPlaces } from '@stagebrug/db'
 import { type PlaceRow, parsePlaceRegistration, type RowError } from '@stagebrug/uploads'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { linkPlaceFileMentors } from './import-mentors.js'
+import { mappingRequestError } from './mapping-memory.js'
 import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
 import type { ImportReport } from './report.js'
@@ -16,7 +17,9 @@ import type { ImportReport } from './report.js'
  */
 export async function importPlaceRegistration(db: Kysely<Database>, req: UploadMeta): Promise<ImportReport> {
   const outcome = await parseOrReject(db, req, { kind: 'places', schoolId: null }, () =>
-    parsePlaceRegistration(req.bytes, req.filename, req.limits),
+    mappingRequestError(
+      parsePlaceRegistration(req.bytes, req.filename, { ...req.limits, mapping: req.mapping }),
+    ),
   )
   if ('report' in outcome) return outcome.report
   const { parsed, mapping, parseMs } = outcome

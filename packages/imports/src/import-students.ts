@@ -3,6 +3,7 @@ import { upsertStudents } from '@stagebrug/db'
 import { parseStudentList, type RowError, type StudentRow } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
 import { ImportError } from './errors.js'
+import { mappingRequestError, recallMapping, rememberMapping } from './mapping-memory.js'
 import { parseOrReject } from './parse-or-reject.js'
 import { recordUpload, type UploadMeta } from './record-upload.js'
 import type { ImportReport } from './report.js'
@@ -43,7 +44,15 @@ export async function importStudentList(
     db,
     req,
     { kind: 'students', schoolId: school.id },
-    () => parseStudentList(req.bytes, req.filename, { ...req.limits, schoolId: req.school }),
+    () =>
+      mappingRequestError(
+        parseStudentList(req.bytes, req.filename, {
+          ...req.limits,
+          schoolId: req.school,
+          mapping: req.mapping,
+          recallMapping: recallMapping(db, school.id, 'students'),
+        }),
+      ),
     (rows) => otherSchoolRows(rows, req.school),
   )
   if ('report' in outcome) return outcome.report
@@ -61,6 +70,7 @@ export async function importStudentList(
     await lockSchoolImports(trx, school.id)
     const counts = { ...(await upsertStudents(trx, school.id, inputs)) }
     const uploadId = await recordUpload(trx, req, 'students', school.id, { accepted: true, counts })
+    await rememberMapping(trx, school.id, 'students', parsed.mapping.signature, mapping)
     return { uploadId, counts }
   })
   const timings = { parseMs, storeMs: Math.round(performance.now() - t0) }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Database, json, type UploadKind } from '@stagebrug/db'
-import type { ReadLimits, RowError } from '@stagebrug/uploads'
+import type { MappingOverride, ReadLimits, RowError } from '@stagebrug/uploads'
 import type { Kysely, Transaction } from 'kysely'
 import { STORED_ERRORS_LIMIT } from './report.js'
 
@@ -11,6 +11,8 @@ export interface UploadMeta {
   readonly uploadedBy: string
   /** File size and row limits; default 10 MB and 20,000 rows (see `@stagebrug/uploads`). */
   readonly limits?: ReadLimits
+  /** The uploader's column → field choices (`--map`, the API's `mapping`); they win over the automatic mapping. */
+  readonly mapping?: MappingOverride
 }
 
 /** Writes the upload record (accepted or rejected) and returns its id. */

@@ -18,6 +18,7 @@ import * as m0017 from './2026_11_23_0017_create_recognitions.js'
 import * as m0018 from './2026_11_23_0018_create_mentors.js'
 import * as m0019 from './2026_11_23_0019_place_abroad_contact_seat.js'
 import * as m0020 from './2026_11_23_0020_figures_by_place_kind.js'
+import * as m0021 from './2026_11_23_0021_upload_mapping.js'
 import * as m0022 from './2026_11_23_0022_student_pupil_fields.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
@@ -41,5 +42,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0018_create_mentors': m0018,
   '2026_11_23_0019_place_abroad_contact_seat': m0019,
   '2026_11_23_0020_figures_by_place_kind': m0020,
+  '2026_11_23_0021_upload_mapping': m0021,
   '2026_11_23_0022_student_pupil_fields': m0022,
 }

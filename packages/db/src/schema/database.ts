@@ -25,6 +25,7 @@ import type { SchoolTable } from './school.table.js'
 import type { SchoolGroupTable } from './school-group.table.js'
 import type { ServerSecretTable } from './server-secret.table.js'
 import type { StudentTable } from './student.table.js'
+import type { UploadMappingTable } from './upload-mapping.table.js'
 import type { UploadTable } from './upload.table.js'
 
 /** Every table of the Stagebrug schema, as kysely sees it. */
@@ -42,6 +43,7 @@ export interface Database {
   place_mentor: PlaceMentorTable
   recognition: RecognitionTable
   upload: UploadTable
+  upload_mapping: UploadMappingTable
   match_run: MatchRunTable
   match_run_part: MatchRunPartTable
   match_outcome: MatchOutcomeTable

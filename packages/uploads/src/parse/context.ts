@@ -34,7 +34,7 @@ export interface ParseContext extends ReadLimits {
   readonly schoolId?: string
   readonly reference?: ReferenceData
   /** The uploader's column → field choices (issue 15); they win over every automatic rule. */
-  readonly mapping?: MappingOverride
+  readonly mapping?: MappingOverride | undefined
   /** The school's remembered mapping for a header signature (its last accepted upload with these headers). */
   readonly recallMapping?: (signature: string) => Promise<MappingOverride | undefined>
 }
