@@ -181,6 +181,29 @@ describe('the documents of an accepted proposal (PostgreSQL, PDF text field by f
     expect(text.split('\n').filter((l) => l.startsWith('[ ] '))).toHaveLength(16)
   })
 
+  it("prints the pupil's own period, address and parents, not the place's window (issue 15)", async () => {
+    const data = await load({
+      student: {
+        birthDate: '2010-09-30',
+        availability: { start: '2027-02-01', end: '2027-03-26' },
+        address: { street: 'Kerkstraat', houseNumber: '12', box: 'b2', municipality: 'Mol' },
+        guardian: { name: 'Els Peeters', phone: '0470 12 34 56', email: 'els.peeters@example.be' },
+      },
+      place: { period: { start: '2027-01-15', end: '2027-04-30' } },
+    })
+    expect(data.place.period).toEqual({ start: '2027-01-15', end: '2027-04-30' })
+    const { pdf, missing } = await renderAgreementPdf(data)
+    const text = await pdfText(pdf)
+    expect(line(text, 'Periode')).toBe('Periode van 01/02/2027 tot en met 26/03/2027')
+    expect(line(text, 'Adres')).toBe(`Adres ${BLANK}, 2440 Geel`) // the school's, still unknown
+    expect(text).toContain('Adres Kerkstraat 12 bus b2, 2400 Mol')
+    expect(line(text, 'Ouders of voogd')).toBe(
+      'Ouders of voogd Els Peeters (0470 12 34 56, els.peeters@example.be)',
+    )
+    expect(missing).not.toContain('adres van de leerling (straat en huisnummer)')
+    expect(missing).not.toContain('naam en contact van de ouders of voogd (minderjarige leerling)')
+  })
+
   it('asks for the parents of a minor and a health assessment when surveillance is needed', async () => {
     const data = await load({
       student: { birthDate: '2010-09-30' },

@@ -158,5 +158,21 @@ export async function getStudent(ctx: DataCtx, id: string) {
     priority: r.priority,
     drivingLicence: r.driving_licence,
     firstTwoYearsDone: r.first_two_years_done,
+    // Issue 15: what the list's new columns carry.
+    interests: r.interests.map((c) => ({ id: c, text: competenceById(c)?.text ?? null })),
+    wishes: r.wishes.map((w) => ({ kind: w.kind, id: w.id as string })),
+    travelFrom: r.travel_from,
+    address: {
+      street: r.street,
+      houseNumber: r.house_number,
+      box: r.box,
+      postcode: r.home_postcode,
+      municipality: r.municipality,
+    },
+    guardian:
+      r.guardian_name === null && r.guardian_phone === null && r.guardian_email === null
+        ? null
+        : { name: r.guardian_name, phone: r.guardian_phone, email: r.guardian_email },
+    dutchLevel: r.dutch_level,
   }
 }

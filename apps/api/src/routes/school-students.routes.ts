@@ -60,7 +60,26 @@ const ZStudent = ZStudentSummary.extend({
   abroad: z.boolean().describe('Opted in for a place abroad (Erasmus+), the list column buitenland'),
   priority: z.boolean(),
   drivingLicence: z.boolean(),
-  firstTwoYearsDone: z.boolean(),
+  firstTwoYearsDone: z.boolean().describe('Eerste graad afgewerkt: a 15-year-old may start'),
+  interests: z.array(z.object({ id: z.number(), text: z.string().nullable() })),
+  wishes: z
+    .array(z.object({ kind: z.enum(['sector', 'place', 'company']), id: z.string() }))
+    .describe('Most wanted first, resolved at import (the list column wensen)'),
+  travelFrom: z.enum(['home', 'school']).describe('Where maxTravelKm counts from (afstand vanaf)'),
+  address: z
+    .object({
+      street: z.string().nullable(),
+      houseNumber: z.string().nullable(),
+      box: z.string().nullable(),
+      postcode: z.string(),
+      municipality: z.string().nullable(),
+    })
+    .describe('For the agreement only'),
+  guardian: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable()
+    .describe('Parent or guardian of a minor, for the agreement only'),
+  dutchLevel: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']).nullable(),
 })
 
 /** A school's students: the placement list upload, and reading its own students (audited). School keys only. */

@@ -28,6 +28,21 @@ export interface DocumentData {
     readonly email: string | null
     readonly homePostcode: string
     readonly homeMunicipality: string | null
+    /** The pupil's own street, number and box (the placement list; for the agreement only). */
+    readonly street: string | null
+    readonly houseNumber: string | null
+    readonly box: string | null
+    /** Parent or guardian of a minor, as the school listed them; null when it listed none. */
+    readonly guardian: {
+      readonly name: string | null
+      readonly phone: string | null
+      readonly email: string | null
+    } | null
+    /**
+     * The pupil's own stage: their period on the placement list within the place's window (the
+     * place's window alone when the two do not overlap, which the period rule never proposes).
+     */
+    readonly period: { readonly start: IsoDate; readonly end: IsoDate }
     readonly programme: {
       readonly id: number
       readonly title: string

@@ -60,6 +60,15 @@ export async function loadDocumentData(
       's.class',
       's.email',
       's.home_postcode',
+      's.available_from',
+      's.available_to',
+      's.street as student_street',
+      's.house_number as student_house_number',
+      's.box as student_box',
+      's.municipality as student_municipality',
+      's.guardian_name',
+      's.guardian_phone',
+      's.guardian_email',
       's.programme_id',
       's.competences as student_competences',
       'home.municipality as home_municipality',
@@ -149,6 +158,10 @@ export async function loadDocumentData(
       .filter((c): c is CompetenceRef => c !== undefined)
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
 
+  const period = ownPeriod(
+    { start: row.available_from, end: row.available_to },
+    { start: row.period_start, end: row.period_end },
+  )
   return {
     proposalId,
     issuedOn: options.today ?? brusselsToday(),
@@ -157,11 +170,19 @@ export async function loadDocumentData(
       firstName: row.first_name,
       lastName: row.last_name,
       birthDate: row.birth_date,
-      ageAtStart: ageOn(isoToYmd(row.birth_date), isoToYmd(row.period_start)),
+      ageAtStart: ageOn(isoToYmd(row.birth_date), isoToYmd(period.start)),
       className: row.class,
       email: row.email,
       homePostcode: row.home_postcode,
-      homeMunicipality: row.home_municipality,
+      homeMunicipality: row.student_municipality ?? row.home_municipality,
+      street: row.student_street,
+      houseNumber: row.student_house_number,
+      box: row.student_box,
+      guardian:
+        row.guardian_name === null && row.guardian_phone === null && row.guardian_email === null
+          ? null
+          : { name: row.guardian_name, phone: row.guardian_phone, email: row.guardian_email },
+      period,
       programme: {
         id: row.programme_id,
         title: row.programme_title,
@@ -219,4 +240,14 @@ export async function loadDocumentData(
       competences: refs(placeCompetenceIds),
     },
   }
+}
+
+/** The pupil's period within the place's window; the window when they do not overlap. */
+function ownPeriod(
+  pupil: { start: string; end: string },
+  window: { start: string; end: string },
+): { start: string; end: string } {
+  const start = pupil.start > window.start ? pupil.start : window.start
+  const end = pupil.end < window.end ? pupil.end : window.end
+  return start <= end ? { start, end } : window
 }

@@ -35,16 +35,24 @@ export function studentRows(b: DocumentBuilder, d: DocumentData, options: { addr
     ['Klas', b.need(d.student.className, 'klas van de leerling')],
   ]
   if (options.address) {
+    const s = d.student
+    const street = streetLine(s.street, s.houseNumber)
     rows.push([
       'Adres',
-      b.unknown('adres van de leerling (straat en huisnummer)'),
-      `, ${postcodeLine(d.student.homePostcode, d.student.homeMunicipality)}`,
+      b.need(
+        street === null || s.box === null ? street : `${street} bus ${s.box}`,
+        'adres van de leerling (straat en huisnummer)',
+      ),
+      `, ${postcodeLine(s.homePostcode, s.homeMunicipality)}`,
     ])
-    rows.push(['E-mail', d.student.email ?? 'niet opgegeven'])
+    rows.push(['E-mail', s.email ?? 'niet opgegeven'])
     if (isMinorAtStart(d)) {
+      const g = s.guardian
+      const contact = [g?.phone, g?.email].filter((v): v is string => v != null).join(', ')
       rows.push([
         'Ouders of voogd',
-        b.unknown('naam en contact van de ouders of voogd (minderjarige leerling)'),
+        b.need(g?.name ?? null, 'naam en contact van de ouders of voogd (minderjarige leerling)'),
+        ...(contact === '' ? [] : [` (${contact})`]),
       ])
     }
   }
@@ -107,7 +115,9 @@ export function mentorRows(b: DocumentBuilder, d: DocumentData): Row[] {
 }
 
 export function periodRows(d: DocumentData): Row[] {
-  const { period, hours } = d.place
+  // The pupil's own stage, not the place's whole window (issue 15).
+  const { period } = d.student
+  const { hours } = d.place
   return [
     ['Periode', `van ${formatDate(period.start)} tot en met ${formatDate(period.end)}`],
     ['Dagelijkse uren', formatHours(hours.start, hours.end)],
