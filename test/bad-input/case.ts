@@ -28,6 +28,8 @@ export interface Case {
 /** Ids of the world the requests point at: real ones, so a body that passes validation reaches the database. */
 export interface CorpusContext {
   readonly tenant: Tenant
+  /** The tenant school's id (its own data: PATCH /school/schools/:id/profile). */
+  readonly schoolId: string
   readonly placeId: string
   readonly studentId: string
   readonly proposalId: string

@@ -143,6 +143,7 @@ export async function corpusContext(w: World): Promise<CorpusContext> {
     .executeTakeFirstOrThrow()
   return {
     tenant: { school: '3001', kbo: kbo(1) },
+    schoolId: w.ids.schoolA,
     placeId: w.ids.placesX[0],
     studentId: w.ids.students.a1!,
     proposalId: proposal.id,

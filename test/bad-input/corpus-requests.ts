@@ -95,6 +95,24 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
     hours: { start: '08:00', end: '16:30' },
     sector: 'zorg',
   }
+  const schoolProfileBad = {
+    street: [42, 'x'.repeat(201), NUL],
+    houseNumber: [42, 'x'.repeat(21), NUL],
+    municipality: [42, 'x'.repeat(101), NUL],
+    directorName: [42, 'x'.repeat(201), NUL],
+    directorFunction: [42, 'x'.repeat(101), NUL],
+    insurer: [42, HUGE, NUL],
+    policyNumber: [42, 'x'.repeat(51), NUL],
+    supervisors: [
+      'x',
+      [{}],
+      [{ name: 'x' }],
+      [{ name: 'Koen', email: 'geen-adres' }],
+      [42],
+      Array(51).fill({ name: 'Koen' }),
+    ],
+    programmes: ['x', [0], [-1], ['1'], [1.5], [999999999], Array(1001).fill(1)],
+  }
   const placeBad = {
     externalId: ['', HUGE, 42, NUL],
     kind: ENUM_BAD,
@@ -199,6 +217,7 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
         // '2440\n' is trimmed to 2440 since identifiers are normalised (issue 13); a newline inside is not.
         postcode: ['123', '12345', 'abcd', FORMULAS[0], '24\n40', 2440, '0000', '9999'],
         group: ['', 'x', 'x'.repeat(201), 42, NUL],
+        ...schoolProfileBad,
       },
     },
     {
@@ -268,6 +287,14 @@ function endpoints(ctx: CorpusContext): Endpoint[] {
       url: `/company/proposals/${uuid}/decision`,
       body: { decision: 'accepted' },
       bad: { decision: ENUM_BAD },
+    },
+    {
+      who: 'schoolA',
+      method: 'PATCH',
+      takes: 'partial',
+      url: `/school/schools/${ctx.schoolId}/profile`,
+      body: {},
+      bad: schoolProfileBad,
     },
     {
       who: 'schoolA',
@@ -436,6 +463,8 @@ const ID_ROUTES: [Who, 'GET' | 'POST' | 'PATCH' | 'DELETE', string][] = [
   ['companyX', 'DELETE', '/company/mentors/:id'],
   ['companyX', 'DELETE', '/company/recognitions/:id'],
   ['admin', 'GET', '/admin/schools/:id'],
+  ['schoolA', 'GET', '/school/schools/:id/profile'],
+  ['schoolA', 'PATCH', '/school/schools/:id/profile'],
   ['admin', 'GET', '/admin/companies/:id'],
   ['admin', 'GET', '/admin/runs/:id'],
   ['admin', 'GET', '/admin/runs/:id/supply'],

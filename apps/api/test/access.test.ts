@@ -176,6 +176,18 @@ const MATRIX: Readonly<Record<string, Entry>> = {
     ok: 200,
     req: (w) => json('GET', `/admin/schools/${w.ids.schoolA}`),
   },
+  'GET /school/schools/:id/profile': {
+    allowed: ['school', 'admin'],
+    ok: 200,
+    req: (w) => json('GET', `/school/schools/${w.ids.schoolA}/profile`),
+    otherTenant: { as: 'schoolB' },
+  },
+  'PATCH /school/schools/:id/profile': {
+    allowed: ['school', 'admin'],
+    ok: 200,
+    req: (w) => json('PATCH', `/school/schools/${w.ids.schoolA}/profile`, { street: 'Stationsstraat' }),
+    otherTenant: { as: 'schoolB' },
+  },
   'POST /admin/schools/:id/coordinators': {
     allowed: ADMIN,
     ok: 201,

@@ -1,6 +1,7 @@
 // pnpm stagebrug <command> — administrator commands that work before the API exists.
 //   db migrate
 //   school add --number <instellingsnummer> --name <name> --postcode <postcode> [--group <scholengroep>]
+//   school update --number <instellingsnummer> [--street … --director … --insurer … --supervisor … --programmes …]
 //   import students <file.csv|xlsx> --school <instellingsnummer>
 //   import places <file.csv|xlsx>
 //   import recognitions <file.csv|xlsx> [--school <instellingsnummer>]
@@ -21,11 +22,15 @@ import { printFigures } from './commands/figures.js'
 import { importFile } from './commands/import-file.js'
 import { purge } from './commands/purge.js'
 import { runNight } from './commands/run-night.js'
-import { schoolAdd } from './commands/school-add.js'
+import { schoolAdd, schoolUpdate } from './commands/school-add.js'
 
 const USAGE = `gebruik / usage:
   pnpm stagebrug db migrate
   pnpm stagebrug school add --number <instellingsnummer> --name <naam> --postcode <postcode> [--group <scholengroep>]
+  pnpm stagebrug school update --number <instellingsnummer> [--street <straat> --house-number <nr> --municipality <gemeente>]
+      [--director <naam> --director-function <functie>] [--insurer <verzekeraar> --policy-number <polisnummer>]
+      [--supervisor "<naam>;<e-mail>;<telefoon>" …] [--programmes <id,id,…>]
+      eigen gegevens van de school (ook bij school add); '' wist een veld / the school's own data; '' clears a field
   pnpm stagebrug import students <bestand.csv|xlsx> --school <instellingsnummer>
   pnpm stagebrug import places <bestand.csv|xlsx>
   pnpm stagebrug import recognitions <bestand.csv|xlsx> [--school <instellingsnummer>]
@@ -63,6 +68,15 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       postcode: { type: 'string' },
       group: { type: 'string' },
+      street: { type: 'string' },
+      'house-number': { type: 'string' },
+      municipality: { type: 'string' },
+      director: { type: 'string' },
+      'director-function': { type: 'string' },
+      insurer: { type: 'string' },
+      'policy-number': { type: 'string' },
+      supervisor: { type: 'string', multiple: true },
+      programmes: { type: 'string' },
       school: { type: 'string' },
       email: { type: 'string' },
       inline: { type: 'boolean' },
@@ -81,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const known: Record<string, number> = {
     'db migrate': 2,
     'school add': 2,
+    'school update': 2,
     'coordinator add': 2,
     'apikey create': 2,
     'import students': 3,
@@ -109,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'db migrate') return await dbMigrate(handle)
     if (command === 'school add') return await schoolAdd(handle, cliActor(), values)
+    if (command === 'school update') return await schoolUpdate(handle, cliActor(), values)
     if (command === 'coordinator add') return await coordinatorAdd(handle, cliActor(), values)
     if (command === 'apikey create') return await apiKeyCreate(handle, cliActor(), values)
     if (command === 'figures') return await printFigures(handle, values)

@@ -25,6 +25,15 @@ const LABEL: Readonly<Record<string, string>> = {
   scope: 'bereik',
   school: 'school',
   company: 'bedrijf',
+  street: 'straat',
+  houseNumber: 'huisnummer',
+  municipality: 'gemeente',
+  directorName: 'directeur',
+  directorFunction: 'functie van de directeur',
+  insurer: 'verzekeraar',
+  policyNumber: 'polisnummer',
+  supervisors: 'stagebegeleiders',
+  programmes: 'studierichtingen',
 }
 
 /** `instellingsnummer "12": 3 tot 6 cijfers / 3 to 6 digits`: the field, the value as given, the rule. */

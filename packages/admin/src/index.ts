@@ -17,19 +17,25 @@ export {
   type TCompanyInput,
   type TCoordinatorInput,
   type TSchoolInput,
+  type TSchoolProfileInput,
+  type TSupervisorInput,
   ZApiKeyInput,
   ZApiKeyRole,
   ZApiKeyScope,
   ZCompanyInput,
   ZCoordinatorInput,
   ZSchoolInput,
+  ZSchoolProfileInput,
+  ZSupervisorInput,
 } from './inputs.js'
 export { companyIdByKbo, schoolIdByNumber } from './lookups.js'
 export {
   issueApiKey,
   type Loose,
+  readSchoolProfile,
   type SchoolRef,
   saveCompany,
   saveCoordinator,
   saveSchool,
+  updateSchoolProfile,
 } from './writes.js'

@@ -3,6 +3,9 @@ import {
   type CreatedApiKey,
   createApiKey,
   type Database,
+  loadSchoolProfile,
+  type SchoolProfile,
+  saveSchoolProfile,
   upsertCompany,
   upsertSchool,
   writeAudit,
@@ -14,10 +17,12 @@ import {
   type TCompanyInput,
   type TCoordinatorInput,
   type TSchoolInput,
+  type TSchoolProfileInput,
   ZApiKeyInput,
   ZCompanyInput,
   ZCoordinatorInput,
   ZSchoolInput,
+  ZSchoolProfileInput,
 } from './inputs.js'
 import { schoolIdByNumber } from './lookups.js'
 
@@ -52,17 +57,90 @@ export async function saveSchool(
     throw new AdminError('invalid', [
       { field: 'postcode', value: s.postcode, message: 'postcode bestaat niet / postcode does not exist' },
     ])
+  await assertProgrammes(db, s.programmes)
+  const fields = profileFields(s)
   const id = await db.transaction().execute(async (trx) => {
-    const id = await upsertSchool(trx, { ...s, group: s.group ?? null })
+    const id = await upsertSchool(trx, {
+      name: s.name,
+      instellingsnummer: s.instellingsnummer,
+      postcode: s.postcode,
+      group: s.group ?? null,
+    })
+    await saveSchoolProfile(trx, id, s)
     await writeAudit(trx, {
       actor,
       action: 'school.upsert',
       subject: `school:${id}`,
-      detail: { instellingsnummer: s.instellingsnummer },
+      // Which of the school's own data the write gave (never the values); absent when none.
+      detail:
+        fields.length > 0
+          ? { instellingsnummer: s.instellingsnummer, fields }
+          : { instellingsnummer: s.instellingsnummer },
     })
     return id
   })
   return { id, name: s.name, instellingsnummer: s.instellingsnummer }
+}
+
+/**
+ * Updates a school's own data (address, director, insurer, stagebegeleiders, programmes): the
+ * school's key through the API, the administrator through the command line. Absent fields stay.
+ */
+export async function updateSchoolProfile(
+  db: Db,
+  actor: string,
+  school: SchoolRef,
+  input: Loose<TSchoolProfileInput>,
+): Promise<SchoolProfile> {
+  const p = parseInput(ZSchoolProfileInput, input)
+  const schoolId =
+    'id' in school ? await schoolIdById(db, school.id) : await schoolIdByNumber(db, school.instellingsnummer)
+  await assertProgrammes(db, p.programmes)
+  return db.transaction().execute(async (trx) => {
+    await saveSchoolProfile(trx, schoolId, p)
+    await writeAudit(trx, {
+      actor,
+      action: 'school.profile',
+      subject: `school:${schoolId}`,
+      detail: { fields: profileFields(p) },
+    })
+    return (await loadSchoolProfile(trx, schoolId))!
+  })
+}
+
+/** A school's own data; `not_found` when there is no such school. */
+export async function readSchoolProfile(db: Db, school: SchoolRef): Promise<SchoolProfile> {
+  const schoolId =
+    'id' in school ? await schoolIdById(db, school.id) : await schoolIdByNumber(db, school.instellingsnummer)
+  return (await loadSchoolProfile(db, schoolId))!
+}
+
+/** The names of the profile fields a write gave (for the audit row: which, never the values). */
+const profileFields = (p: object) =>
+  Object.keys(ZSchoolProfileInput.shape).filter((k) => (p as Record<string, unknown>)[k] !== undefined)
+
+/** Every programme id must be one of the programme matrix. */
+async function assertProgrammes(db: Db, ids: readonly number[] | undefined): Promise<void> {
+  if (ids === undefined || ids.length === 0) return
+  const known = new Set(
+    (
+      await db
+        .selectFrom('programme')
+        .select('id')
+        .where('id', 'in', [...new Set(ids)])
+        .execute()
+    ).map((r) => r.id),
+  )
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length > 0)
+    throw new AdminError(
+      'invalid',
+      unknown.map((id) => ({
+        field: 'programmes',
+        value: id,
+        message: 'onbekende studierichting / unknown programme',
+      })),
+    )
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   AdminError,
   issueApiKey,
+  readSchoolProfile,
   saveCompany,
   saveCoordinator,
   saveSchool,
@@ -8,6 +9,8 @@ import {
   type TCompanyInput,
   type TCoordinatorInput,
   type TSchoolInput,
+  type TSchoolProfileInput,
+  updateSchoolProfile,
 } from '@stagebrug/admin'
 import { type ApiKeyRole, revokeApiKey, upsertSchoolGroup } from '@stagebrug/db'
 import { sql } from 'kysely'
@@ -87,7 +90,24 @@ export async function getSchool(ctx: DataCtx, id: string) {
     .where('school_id', '=', id)
     .orderBy('email')
     .execute()
-  return { ...schoolView(r), coordinators }
+  return { ...schoolView(r), coordinators, profile: await readSchoolProfile(ctx.db, { id }) }
+}
+
+/** A school's own data, for its own key (or its group's) and the administrator; 404 for any other. */
+export async function getSchoolProfile(ctx: DataCtx, id: string) {
+  await assertSchoolVisible(ctx, id)
+  return readSchoolProfile(ctx.db, { id })
+}
+
+/** A school keeps its own data (the same write and audit row as `stagebrug school update`). */
+export async function patchSchoolProfile(ctx: DataCtx, id: string, p: TSchoolProfileInput) {
+  await assertSchoolVisible(ctx, id)
+  return viaAdmin(() => updateSchoolProfile(ctx.db, actorOf(ctx.caller), { id }, p))
+}
+
+async function assertSchoolVisible(ctx: DataCtx, id: string): Promise<void> {
+  const r = await visibleSchools(ctx.db, ctx.caller.scope).select('sc.id').where('sc.id', '=', id).executeTakeFirst()
+  if (!r) throw notFound('School')
 }
 
 /**

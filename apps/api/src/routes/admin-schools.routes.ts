@@ -1,12 +1,14 @@
-import { ZAdminName, ZCoordinatorInput, ZSchoolInput } from '@stagebrug/admin'
+import { ZAdminName, ZCoordinatorInput, ZSchoolInput, ZSchoolProfileInput } from '@stagebrug/admin'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   addCoordinator,
   createSchoolGroup,
   getSchool,
+  getSchoolProfile,
   listSchoolGroups,
   listSchools,
+  patchSchoolProfile,
   removeCoordinator,
   upsertSchoolAsAdmin,
 } from '../data/admin.data.js'
@@ -25,6 +27,22 @@ const ZSchool = z.object({
   group: ZGroup.nullable(),
 })
 const ZCoordinator = z.object({ id: z.uuid(), name: z.string(), email: z.string() })
+const ZSchoolProfile = z.object({
+  street: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  postcode: z.string(),
+  municipality: z.string().nullable(),
+  directorName: z.string().nullable(),
+  directorFunction: z.string().nullable(),
+  insurer: z.string().nullable(),
+  policyNumber: z.string().nullable(),
+  supervisors: z.array(
+    z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+  ),
+  programmes: z.array(z.number()),
+})
+const ZSchoolDetail = ZSchool.extend({ coordinators: z.array(ZCoordinator), profile: ZSchoolProfile })
+const school = { roles: ['school', 'admin'] as const }
 
 /** Schools, school groups and their coordinators (trajectbegeleiders). Admin keys only. */
 export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { deps }) => {
@@ -72,7 +90,7 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         tags,
         summary: 'Create or update a school by instellingsnummer',
         body: ZSchoolInput,
-        response: { 201: ZSchool.extend({ coordinators: z.array(ZCoordinator) }) },
+        response: { 201: ZSchoolDetail },
       },
     },
     async (request, reply) =>
@@ -85,10 +103,37 @@ export const adminSchoolRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         params: ZIdParams,
-        response: { 200: ZSchool.extend({ coordinators: z.array(ZCoordinator) }) },
+        response: { 200: ZSchoolDetail },
       },
     },
     async (request) => getSchool(dataCtx(deps, request), request.params.id),
+  )
+  app.get(
+    '/school/schools/:id/profile',
+    {
+      config: school,
+      schema: {
+        tags: ['school: profile'],
+        summary: "The school's own data: address, director, insurer, stagebegeleiders, programmes",
+        params: ZIdParams,
+        response: { 200: ZSchoolProfile },
+      },
+    },
+    async (request) => getSchoolProfile(dataCtx(deps, request), request.params.id),
+  )
+  app.patch(
+    '/school/schools/:id/profile',
+    {
+      config: school,
+      schema: {
+        tags: ['school: profile'],
+        summary: 'A school keeps its own data; absent fields stay, null clears, the lists are replaced',
+        params: ZIdParams,
+        body: ZSchoolProfileInput,
+        response: { 200: ZSchoolProfile },
+      },
+    },
+    async (request) => patchSchoolProfile(dataCtx(deps, request), request.params.id, request.body),
   )
   app.post(
     '/admin/schools/:id/coordinators',

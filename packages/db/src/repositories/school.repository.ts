@@ -50,3 +50,119 @@ export async function upsertSchoolGroup(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** A school's own data (issue 15): absent = unchanged, null = cleared; the lists replace the stored ones. */
+export interface SchoolProfileInput {
+  readonly street?: string | null | undefined
+  readonly houseNumber?: string | null | undefined
+  readonly municipality?: string | null | undefined
+  readonly directorName?: string | null | undefined
+  readonly directorFunction?: string | null | undefined
+  readonly insurer?: string | null | undefined
+  readonly policyNumber?: string | null | undefined
+  readonly supervisors?:
+    | readonly { name: string; email?: string | null | undefined; phone?: string | null | undefined }[]
+    | undefined
+  readonly programmes?: readonly number[] | undefined
+}
+
+/** A school's own data as stored, with its stagebegeleiders in order and its programmes by id. */
+export interface SchoolProfile {
+  readonly street: string | null
+  readonly houseNumber: string | null
+  readonly postcode: string
+  readonly municipality: string | null
+  readonly directorName: string | null
+  readonly directorFunction: string | null
+  readonly insurer: string | null
+  readonly policyNumber: string | null
+  readonly supervisors: { name: string; email: string | null; phone: string | null }[]
+  readonly programmes: number[]
+}
+
+const PROFILE_COLUMNS = {
+  street: 'street',
+  houseNumber: 'house_number',
+  municipality: 'municipality',
+  directorName: 'director_name',
+  directorFunction: 'director_function',
+  insurer: 'insurer',
+  policyNumber: 'policy_number',
+} as const
+
+/** Writes a school's own data in the caller's transaction (lists replaced whole when given). */
+export async function saveSchoolProfile(
+  trx: Transaction<Database>,
+  schoolId: string,
+  p: SchoolProfileInput,
+): Promise<void> {
+  const set: Record<string, string | null> = {}
+  for (const [key, column] of Object.entries(PROFILE_COLUMNS)) {
+    const value = p[key as keyof typeof PROFILE_COLUMNS]
+    if (value !== undefined) set[column] = value
+  }
+  if (Object.keys(set).length > 0)
+    await trx
+      .updateTable('school')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', schoolId)
+      .execute()
+  if (p.supervisors !== undefined) {
+    await trx.deleteFrom('school_supervisor').where('school_id', '=', schoolId).execute()
+    if (p.supervisors.length > 0)
+      await trx
+        .insertInto('school_supervisor')
+        .values(
+          p.supervisors.map((s, position) => ({
+            school_id: schoolId,
+            position,
+            name: s.name,
+            email: s.email ?? null,
+            phone: s.phone ?? null,
+          })),
+        )
+        .execute()
+  }
+  if (p.programmes !== undefined) {
+    await trx.deleteFrom('school_programme').where('school_id', '=', schoolId).execute()
+    const ids = [...new Set(p.programmes)]
+    if (ids.length > 0)
+      await trx
+        .insertInto('school_programme')
+        .values(ids.map((programme_id) => ({ school_id: schoolId, programme_id })))
+        .execute()
+  }
+}
+
+/** A school's own data, or undefined when there is no such school. */
+export async function loadSchoolProfile(
+  db: Kysely<Database> | Transaction<Database>,
+  schoolId: string,
+): Promise<SchoolProfile | undefined> {
+  const s = await db.selectFrom('school').selectAll().where('id', '=', schoolId).executeTakeFirst()
+  if (!s) return undefined
+  const supervisors = await db
+    .selectFrom('school_supervisor')
+    .select(['name', 'email', 'phone'])
+    .where('school_id', '=', schoolId)
+    .orderBy('position')
+    .execute()
+  const programmes = await db
+    .selectFrom('school_programme')
+    .select('programme_id')
+    .where('school_id', '=', schoolId)
+    .orderBy('programme_id')
+    .execute()
+  return {
+    street: s.street,
+    houseNumber: s.house_number,
+    postcode: s.postcode,
+    municipality: s.municipality,
+    directorName: s.director_name,
+    directorFunction: s.director_function,
+    insurer: s.insurer,
+    policyNumber: s.policy_number,
+    supervisors,
+    programmes: programmes.map((r) => r.programme_id),
+  }
+}
