@@ -180,6 +180,15 @@ describe('the placement list feeds the rules, the scores and the agreement (issu
 
   it('the distance counts from school when the list says so', () => {
     expect(of('D-05').status, of('D-05').unmatched_reason ?? '').toBe('matched')
+    // The school reads where the distance counts from.
+    expect(of('D-05').reasons).toContainEqual({
+      code: 'distance',
+      text: expect.stringMatching(/ km van school$/),
+    })
+    expect(of('D-01').reasons).toContainEqual({
+      code: 'distance',
+      text: expect.stringMatching(/ km van huis$/),
+    })
     expect(of('D-06').status).toBe('unmatched')
     expect(of('D-06').unmatched_reason).toContain('binnen 20 km')
   })

@@ -71,7 +71,7 @@ export function explainProposal(p: Proposal): readonly Reason[] {
   if (f.recognitionValidUntil)
     add('recognition', `erkende werkplek (geldig tot ${formatDate(f.recognitionValidUntil)})`)
   if (f.foreign) add('abroad', 'stageplaats in het buitenland (Erasmus+)')
-  else add('distance', `${formatKm(f.distanceKm)} van huis`)
+  else add('distance', `${formatKm(f.distanceKm)} van ${f.fromSchool === true ? 'school' : 'huis'}`)
   if (f.competencesTotal > 0)
     add('competences', `${f.competencesCovered} van ${f.competencesTotal} competenties`)
   if (f.wishRank === 1) add('wish', 'eerste wens van de leerling')

@@ -33,6 +33,8 @@ export interface CompiledInstance {
   readonly sNeedsInclusive: Uint8Array
   /** 1 when the student opted in for a place abroad. */
   readonly sAbroad: Uint8Array
+  /** 1: the distance counts from the school (sX/sY are the school's), 0: from home. */
+  readonly sFromSchool: Uint8Array
   readonly sPriority: Uint8Array
   readonly sLicence: Uint8Array
   readonly sBirth: Int32Array

@@ -26,6 +26,7 @@ export function compileStudents(
     sNotReady: new Uint8Array(n),
     sNeedsInclusive: new Uint8Array(n),
     sAbroad: new Uint8Array(n),
+    sFromSchool: new Uint8Array(n),
     sPriority: new Uint8Array(n),
     sLicence: new Uint8Array(n),
     sBirth: new Int32Array(n),
@@ -47,6 +48,7 @@ export function compileStudents(
     a.sNotReady[i] = st.workReadiness === 'willing-not-ready' ? 1 : 0
     a.sNeedsInclusive[i] = st.needsInclusiveWorkplace ? 1 : 0
     a.sAbroad[i] = st.abroad === true ? 1 : 0
+    a.sFromSchool[i] = st.travelFrom === 'school' ? 1 : 0
     a.sPriority[i] = st.priority ? 1 : 0
     a.sLicence[i] = st.drivingLicence ? 1 : 0
     a.sBirth[i] = isoToYmd(st.birthDate)

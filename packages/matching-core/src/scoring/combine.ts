@@ -42,6 +42,8 @@ export interface ScoreBreakdown {
      * the start date (yyyy-mm-dd), else null. Absent in breakdowns stored before it existed.
      */
     readonly recognitionValidUntil?: IsoDate | null
+    /** The distance counts from the school (the list's `afstand vanaf` school); absent: from home. */
+    readonly fromSchool?: boolean
   }
 }
 
@@ -67,6 +69,7 @@ export function scoreBreakdown(c: CompiledInstance, s: number, p: number, x: Pai
       wishRank: rank === 0 ? null : rank,
       preferredByCompany: companyPreferenceShare(c, s, p) > 0,
       recognitionValidUntil: recognisedUntil === 0 ? null : ymdToIso(recognisedUntil),
+      ...(c.sFromSchool[s] === 1 ? { fromSchool: true } : {}),
     },
   }
 }
