@@ -60,9 +60,13 @@ export const BAD_DATES = [
   '01/02/2027 extra',
 ] as const
 
-/** Columns whose values are checked (a number, a date, a code): anything odd there is an error. */
+/**
+ * Columns whose values are checked (a number, a date, a code): anything odd there is an error. An odd
+ * optional e-mail or track is a warning and left empty since issue 15 (packages/uploads
+ * real-exports.test.ts), so the pupil's `traject` and the mentor's `e-mail` are not here.
+ */
 const TYPED: Readonly<Record<Target, readonly string[]>> = {
-  students: ['geboortedatum', 'postcode', 'startdatum', 'einddatum', 'graad', 'traject', 'gemeente'],
+  students: ['geboortedatum', 'postcode', 'startdatum', 'einddatum', 'graad', 'gemeente'],
   places: [
     'ondernemingsnummer',
     'postcode',
@@ -86,7 +90,6 @@ const TYPED: Readonly<Record<Target, readonly string[]>> = {
   // In this order, swapping two neighbours always breaks a row (see SWAP_STILL_VALID).
   mentors: [
     'ondernemingsnummer',
-    'e-mail',
     'geboortedatum',
     'jaren ervaring',
     'mentoropleiding gevolgd',
@@ -196,7 +199,6 @@ const DECLARED: Readonly<
     ['years-experience-81', 'structure', 'jaren ervaring', '81', /0 en 80|0 to 80/],
     ['unknown-place-code', 'structure', 'plaatscodes', 'ZZ-999', /ZZ-999/],
     ['yes-no-unknown', 'structure', 'mentoropleiding gevolgd', 'misschien', /ja of nee/],
-    ['email-bad', 'structure', 'e-mail', 'noel@', /e-mail/],
   ],
 }
 

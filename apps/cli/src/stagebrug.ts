@@ -31,8 +31,9 @@ const USAGE = `gebruik / usage:
       [--director <naam> --director-function <functie>] [--insurer <verzekeraar> --policy-number <polisnummer>]
       [--supervisor "<naam>;<e-mail>;<telefoon>" …] [--programmes <id,id,…>]
       eigen gegevens van de school (ook bij school add); '' wist een veld / the school's own data; '' clears a field
-  pnpm stagebrug import students <bestand.csv|xlsx> --school <instellingsnummer>
-  pnpm stagebrug import places <bestand.csv|xlsx>
+  pnpm stagebrug import students <bestand.csv|xlsx> --school <instellingsnummer> [--map "kolom=veld" …]
+  pnpm stagebrug import places <bestand.csv|xlsx> [--map "kolom=veld" …]
+      --map: lees die kolom als dat veld (herhaalbaar) / read that column as that field (repeatable)
   pnpm stagebrug import recognitions <bestand.csv|xlsx> [--school <instellingsnummer>]
       erkenningen per vestigingseenheid × studierichting; --school: aangegeven door die school / declared by that school
   pnpm stagebrug import mentors <bestand.csv|xlsx>
@@ -78,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       supervisor: { type: 'string', multiple: true },
       programmes: { type: 'string' },
       school: { type: 'string' },
+      map: { type: 'string', multiple: true },
       email: { type: 'string' },
       inline: { type: 'boolean' },
       hold: { type: 'boolean' },
@@ -146,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
           : command === 'import mentors'
             ? 'mentors'
             : 'places'
-    return await importFile(handle, kind, positionals[2], values.school)
+    return await importFile(handle, kind, positionals[2], values.school, values.map)
   } finally {
     await handle.destroy()
   }

@@ -1,5 +1,5 @@
 import { type Database, json } from '@stagebrug/db'
-import { MappingError, type MappingOverride } from '@stagebrug/uploads'
+import { MappingError, type MappingOverride, parseMapPairs } from '@stagebrug/uploads'
 import type { Kysely } from 'kysely'
 import { ImportError } from './errors.js'
 
@@ -47,4 +47,14 @@ export function mappingRequestError<T>(parsing: Promise<T>): Promise<T> {
     if (error instanceof MappingError) throw new ImportError('bad_mapping', error.messageNl, error.messageEn)
     throw error
   })
+}
+
+/** `kolom=veld` pairs (the command line's repeated `--map`) as a mapping; a malformed pair is an ImportError 'bad_mapping'. */
+export function mappingFromPairs(pairs: readonly string[]): MappingOverride {
+  try {
+    return parseMapPairs(pairs)
+  } catch (error) {
+    if (error instanceof MappingError) throw new ImportError('bad_mapping', error.messageNl, error.messageEn)
+    throw error
+  }
 }

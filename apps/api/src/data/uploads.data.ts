@@ -9,6 +9,8 @@ import { runImport } from './import-slots.js'
 export interface UploadedFile {
   readonly bytes: Uint8Array
   readonly filename: string
+  /** The uploader's column → field mapping (multipart field or query `mapping`, issue 15). */
+  readonly mapping?: Readonly<Record<string, string>>
 }
 
 export interface UploadLimits {
@@ -66,6 +68,7 @@ export async function uploadStudentList(
         uploadedBy: actorOf(ctx.caller),
         school: target.instellingsnummer,
         limits,
+        ...(file.mapping === undefined ? {} : { mapping: file.mapping }),
       }),
     )
   } catch (error) {
@@ -94,7 +97,9 @@ export async function uploadPlaceRegistration(ctx: DataCtx, file: UploadedFile, 
     .select(['id', 'kbo_number'])
     .where('id', '=', scope.companyId)
     .executeTakeFirstOrThrow()
-  const parsed = await parsePlaceRegistration(file.bytes, file.filename, limits).catch(() => null)
+  const parsed = await parsePlaceRegistration(file.bytes, file.filename, { ...limits, mapping: file.mapping }).catch(
+    () => null,
+  )
   if (parsed?.ok) {
     const foreign: RowError[] = parsed.rows
       .filter((r) => r.companyNumber !== company.kbo_number)
@@ -117,8 +122,12 @@ export async function uploadPlaceRegistration(ctx: DataCtx, file: UploadedFile, 
       filename: file.filename,
       uploadedBy: actorOf(ctx.caller),
       limits,
+      ...(file.mapping === undefined ? {} : { mapping: file.mapping }),
     }),
-  )
+  ).catch((error: unknown) => {
+    if (error instanceof ImportError) throw new AppError('INVALID_REQUEST', `${error.messageNl} / ${error.message}`)
+    throw error
+  })
   await audit(ctx.db, ctx, 'upload.places', `upload:${report.uploadId}`, {
     company: company.id,
     filename: file.filename,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { createPlace, getOwnPlace, listOwnPlaces, updatePlace } from '../data/places.data.js'
 import { recognitionsOfOwnPlace } from '../data/recognitions.data.js'
 import { uploadPlaceRegistration } from '../data/uploads.data.js'
@@ -81,11 +82,20 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         description:
           'Every row must carry the company’s own KBO number. Places are upserted by plaatscode; places missing from the file stay as they are.',
         consumes: ['multipart/form-data'],
+        querystring: z.object({
+          mapping: z
+            .string()
+            .max(20_000)
+            .optional()
+            .describe(
+              'JSON object column → field, e.g. {"Code":"plaatscode"}; or the multipart field `mapping`',
+            ),
+        }),
         response: { 200: ZImportReport },
       },
     },
     async (request) => {
-      const file = await readUpload(request, deps.settings.uploadMaxBytes)
+      const file = await readUpload(request, deps.settings.uploadMaxBytes, request.query.mapping)
       return uploadPlaceRegistration(dataCtx(deps, request), file, {
         maxBytes: deps.settings.uploadMaxBytes,
         maxRows: deps.settings.uploadMaxRows,

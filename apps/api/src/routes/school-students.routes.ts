@@ -100,13 +100,20 @@ export const schoolStudentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
             .regex(/^\d{1,10}$/)
             .optional()
             .describe('Instellingsnummer; needed for a school-group key'),
+          mapping: z
+            .string()
+            .max(20_000)
+            .optional()
+            .describe(
+              'JSON object column → field, e.g. {"Periode 1":"startdatum"}; or the multipart field `mapping`',
+            ),
         }),
         response: { 200: ZImportReport },
       },
     },
     async (request) => {
       const ctx = dataCtx(deps, request)
-      const file = await readUpload(request, deps.settings.uploadMaxBytes)
+      const file = await readUpload(request, deps.settings.uploadMaxBytes, request.query.mapping)
       return uploadStudentList(
         ctx,
         file,

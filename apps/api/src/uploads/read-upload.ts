@@ -7,7 +7,12 @@ import { AppError } from '../errors.js'
  * the size limit: a larger file stops the stream and answers 413 before anything is parsed. A
  * second file part is a 400 (issue 13: the first one used to be taken silently).
  */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
+export async function readUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+  /** The `mapping` query parameter, when the route takes one; a multipart field `mapping` wins. */
+  mappingQuery?: string,
+): Promise<UploadedFile> {
   if (!request.isMultipart())
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -24,8 +29,12 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   // Every part is read: a second file is refused rather than silently dropped (the limit of 2
   // files lets the parser hand us the second one so we can say so).
   let upload: { bytes: Buffer; filename: string } | undefined
+  let mappingText = mappingQuery
   for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 2, fields: 10 } })) {
-    if (part.type !== 'file') continue
+    if (part.type !== 'file') {
+      if (part.fieldname === 'mapping') mappingText = String(part.value)
+      continue
+    }
     if (upload !== undefined) {
       part.file.resume()
       throw new AppError(
@@ -45,7 +54,29 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     upload = { bytes: Buffer.concat(chunks), filename: safeFilename(part.filename) }
   }
   if (!upload) throw new AppError('MALFORMED_BODY', 'Geen bestand ontvangen / No file received')
-  return upload
+  return mappingText === undefined ? upload : { ...upload, mapping: parseMapping(mappingText) }
+}
+
+/**
+ * The uploader's mapping (issue 15): a JSON object column → field, e.g. `{"Periode 1":"startdatum"}`.
+ * Anything else is a 400; an unknown column or field is refused once the file's headers are read.
+ */
+export function parseMapping(text: string): Readonly<Record<string, string>> {
+  const refuse = () =>
+    new AppError(
+      'INVALID_REQUEST',
+      'mapping moet een JSON-object kolom → veld zijn, bv. {"Periode 1":"startdatum"} / mapping must be a JSON object column → field, e.g. {"Periode 1":"startdatum"}',
+    )
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw refuse()
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw refuse()
+  const entries = Object.entries(value)
+  if (entries.length > 500 || entries.some(([, v]) => typeof v !== 'string')) throw refuse()
+  return Object.fromEntries(entries) as Record<string, string>
 }
 
 function tooLarge(maxBytes: number): AppError {

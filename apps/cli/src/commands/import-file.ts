@@ -8,6 +8,7 @@ import {
   importPlaceRegistration,
   importRecognitions,
   importStudentList,
+  mappingFromPairs,
 } from '@stagebrug/imports'
 
 const SHOWN_ERRORS = 50
@@ -21,8 +22,17 @@ export async function importFile(
   kind: 'students' | 'places' | 'recognitions' | 'mentors',
   file: string | undefined,
   school: string | undefined,
+  map: readonly string[] = [],
 ): Promise<number> {
   if (!file) return usage(`geef een bestand op / give a file`)
+  // `--map "kolom=veld"` (repeatable): the uploader's own column → field choices (issue 15).
+  let mapping: Readonly<Record<string, string>> | undefined
+  try {
+    mapping = map.length > 0 ? mappingFromPairs(map) : undefined
+  } catch (error) {
+    if (error instanceof ImportError) return usage(`${error.messageNl} / ${error.message}`)
+    throw error
+  }
   // pnpm runs the script in apps/cli; paths are meant from where the user typed the command.
   file = resolve(process.env.INIT_CWD ?? process.cwd(), file)
   if (kind === 'students' && !school) return usage('--school <instellingsnummer> is verplicht / is required')
@@ -33,7 +43,12 @@ export async function importFile(
   } catch {
     return usage(`${file} bestaat niet of is niet leesbaar / does not exist or cannot be read`)
   }
-  const meta = { bytes, filename: basename(file), uploadedBy: `cli:${process.env.USER ?? 'admin'}` }
+  const meta = {
+    bytes,
+    filename: basename(file),
+    uploadedBy: `cli:${process.env.USER ?? 'admin'}`,
+    ...(mapping === undefined ? {} : { mapping }),
+  }
   try {
     const report =
       kind === 'students'
@@ -48,7 +63,8 @@ export async function importFile(
   } catch (error) {
     if (error instanceof ImportError) {
       console.error(`${error.messageNl} / ${error.message}`)
-      return 1
+      // A mapping naming an unknown column or field is a usage error, like a missing --school.
+      return error.code === 'bad_mapping' ? 2 : 1
     }
     throw error
   }

@@ -108,7 +108,11 @@ export function mapHeaders(
     }
     const chosen = fixed.get(index)
     if (chosen !== undefined) {
-      mapping.push({ column, index, field: chosen, via: options.fixedVia ?? 'override', distance: 0 })
+      // A remembered column that our rules map the same way anyway keeps their name for it: only what
+      // the memory changes is reported as remembered.
+      const auto = options.fixedVia === 'remembered' ? match(key, column) : null
+      if (auto !== null && auto.field === chosen) mapping.push({ column, index, ...auto })
+      else mapping.push({ column, index, field: chosen, via: options.fixedVia ?? 'override', distance: 0 })
       return
     }
     const found = match(key, column)

@@ -131,7 +131,7 @@ async function chosenColumns(
   table: Table,
   kind: UploadKind,
   ctx: ParseContext,
-): Promise<{ options: MapOptions; reused: boolean }> {
+): Promise<{ options: MapOptions }> {
   const sample = (index: number): string[] => {
     const values: string[] = []
     for (const row of table.rows) {
@@ -144,18 +144,17 @@ async function chosenColumns(
   if (ctx.mapping !== undefined && Object.keys(ctx.mapping).length > 0)
     return {
       options: { sample, fixed: resolveOverride(table.headers, kind, ctx.mapping), fixedVia: 'override' },
-      reused: false,
     }
   const remembered = await ctx.recallMapping?.(headerSignature(table.headers))
   if (remembered !== undefined) {
     try {
       const fixed = resolveOverride(table.headers, kind, remembered)
-      return { options: { sample, fixed, fixedVia: 'remembered' }, reused: fixed.size > 0 }
+      return { options: { sample, fixed, fixedVia: 'remembered' } }
     } catch (error) {
       if (!(error instanceof MappingError)) throw error
     }
   }
-  return { options: { sample }, reused: false }
+  return { options: { sample } }
 }
 
 /** Reads, maps and validates an upload; all or nothing. Rejects only with UploadError. */
@@ -170,10 +169,8 @@ export async function runUpload<R>(
 
   // Mapped first, so the national-number check knows which columns are KBO columns (a header with
   // too many columns is refused below, before its mapping is used).
-  const { options, reused } =
-    table.headers.length <= MAX_COLUMNS
-      ? await chosenColumns(table, spec.kind, ctx)
-      : { options: {}, reused: false }
+  const { options } =
+    table.headers.length <= MAX_COLUMNS ? await chosenColumns(table, spec.kind, ctx) : { options: {} }
   const mapping: HeaderMapping =
     table.headers.length <= MAX_COLUMNS
       ? { ...mapHeaders(table.headers, spec.kind, options), signature: headerSignature(table.headers) }
@@ -229,7 +226,7 @@ export async function runUpload<R>(
             ),
     })
   }
-  if (reused)
+  if (mapping.mapping.some((m) => m.via === 'remembered'))
     warnings.push({
       row: 1,
       column: null,

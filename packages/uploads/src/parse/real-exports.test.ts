@@ -189,4 +189,15 @@ describe('real school exports (issue 15)', () => {
       'Mapping van de vorige upload hergebruikt (zelfde kolommen); geef een mapping mee om ze te wijzigen / Mapping of the previous upload reused (same columns); send a mapping to change it',
     ])
   })
+
+  it('does not call a mapping remembered when our own rules map the file the same way', async () => {
+    const header = [...BASE, 'startdatum', 'einddatum']
+    const bytes = utf8(csv([header, pupil(1, ['01/02/2027', '26/03/2027'])]))
+    const result = await parseStudentList(bytes, 'x.csv', {
+      ...ctx,
+      recallMapping: async () => ({ startdatum: 'periodStart', einddatum: 'periodEnd' }),
+    })
+    expect(mapped(result)).toEqual(['startdatum → periodStart (exact)', 'einddatum → periodEnd (exact)'])
+    expect(result.warnings).toEqual([])
+  })
 })
