@@ -44,7 +44,7 @@ describe('documents of an accepted proposal', () => {
     const body = res.json<DocumentList>()
     expect(body.documents.map((d) => d.kind)).toEqual(['agreement', 'workstation-sheet', 'training-plan'])
     const agreement = body.documents.find((d) => d.kind === 'agreement')!
-    // The school's insurer is never stored (packages/documents README, "Missing by design").
+    // Blank until the school enters its insurer (PATCH /school/schools/:id/profile, issue 15).
     expect(agreement.missing).toContain('verzekeraar en polisnummer van de school')
   })
 
@@ -74,6 +74,46 @@ describe('documents of an accepted proposal', () => {
     expect(
       (await w.call('group', { url: `/school/proposals/${accepted}/documents/training-plan` })).statusCode,
     ).toBe(200)
+  })
+
+  it('fills the school block of the agreement once the school entered its own data', async () => {
+    const blanks = [
+      'adres van de school (straat en huisnummer)',
+      'directeur of afgevaardigde van de school',
+      'stagebegeleider (leerkracht)',
+      'verzekeraar en polisnummer van de school',
+    ]
+    const before = await w.call('schoolA', {
+      url: `/school/proposals/${accepted}/documents/agreement?format=html`,
+    })
+    expect(JSON.parse(String(before.headers['x-missing-fields']))).toEqual(expect.arrayContaining(blanks))
+    const patched = await w.call('schoolA', {
+      method: 'PATCH',
+      url: `/school/schools/${w.ids.schoolA}/profile`,
+      payload: {
+        street: 'Kollegestraat',
+        houseNumber: '12',
+        directorName: 'Els Peeters',
+        directorFunction: 'directeur',
+        insurer: 'Ethias',
+        policyNumber: '45.123.789',
+        supervisors: [{ name: 'Koen Wouters', email: 'koen.wouters@atheneum.test' }],
+      },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    const after = await w.call('schoolA', {
+      url: `/school/proposals/${accepted}/documents/agreement?format=html`,
+    })
+    expect(after.statusCode).toBe(200)
+    const missing = JSON.parse(String(after.headers['x-missing-fields'])) as string[]
+    for (const blank of blanks) expect(missing).not.toContain(blank)
+    for (const text of [
+      'Kollegestraat 12',
+      'Els Peeters, directeur',
+      'Ethias, polis 45.123.789',
+      'Koen Wouters, koen.wouters@atheneum.test',
+    ])
+      expect(after.body).toContain(text)
   })
 
   it('writes an audit row for every read', async () => {

@@ -59,6 +59,14 @@ export interface DocumentData {
     readonly instellingsnummer: string
     readonly postcode: string
     readonly municipality: string | null
+    /** Street and number as the school registered them (migration 0023); null when not registered. */
+    readonly street: string | null
+    /** The director or delegate, with the function when given. */
+    readonly director: string | null
+    /** Insurer and policy number (the school's insurance covers the pupil during the stage). */
+    readonly insurance: string | null
+    /** The first stagebegeleider of the school's list, with e-mail and phone when given. */
+    readonly supervisor: string | null
     /** The school's coordinators (stagecoördinator / trajectbegeleider), oldest first. */
     readonly coordinators: readonly { readonly name: string; readonly email: string }[]
   }

@@ -79,6 +79,12 @@ export async function loadDocumentData(
       'sc.name as school_name',
       'sc.instellingsnummer',
       'sc.postcode as school_postcode',
+      'sc.street as school_street',
+      'sc.house_number as school_house_number',
+      'sc.director_name',
+      'sc.director_function',
+      'sc.insurer',
+      'sc.policy_number',
       'school_pc.municipality as school_municipality',
       'c.id as company_id',
       'c.name as company_name',
@@ -129,7 +135,7 @@ export async function loadDocumentData(
 
   const placeCompetenceIds = row.place_competences.map((c) => c.id as number)
   const competenceIds = [...new Set([...row.student_competences, ...placeCompetenceIds])]
-  const [coordinators, competences, mentor] = await Promise.all([
+  const [coordinators, competences, mentor, supervisor] = await Promise.all([
     db
       .selectFrom('coordinator')
       .select(['name', 'email'])
@@ -148,6 +154,14 @@ export async function loadDocumentData(
       .where('pm.place_id', '=', row.place_id)
       .orderBy('m.name')
       .orderBy('m.id')
+      .limit(1)
+      .executeTakeFirst(),
+    // The school's stagebegeleider for the agreement: the first of its list (migration 0023).
+    db
+      .selectFrom('school_supervisor')
+      .select(['name', 'email', 'phone'])
+      .where('school_id', '=', row.school_id)
+      .orderBy('position')
       .limit(1)
       .executeTakeFirst(),
   ])
@@ -197,6 +211,22 @@ export async function loadDocumentData(
       instellingsnummer: row.instellingsnummer,
       postcode: row.school_postcode,
       municipality: row.school_municipality,
+      street:
+        row.school_street === null
+          ? null
+          : `${row.school_street}${row.school_house_number === null ? '' : ` ${row.school_house_number}`}`,
+      director:
+        row.director_name === null
+          ? null
+          : `${row.director_name}${row.director_function === null ? '' : `, ${row.director_function}`}`,
+      insurance:
+        row.insurer === null
+          ? null
+          : `${row.insurer}${row.policy_number === null ? '' : `, polis ${row.policy_number}`}`,
+      supervisor:
+        supervisor === undefined
+          ? null
+          : [supervisor.name, supervisor.email, supervisor.phone].filter((v): v is string => v !== null).join(', '),
       coordinators,
     },
     company: {

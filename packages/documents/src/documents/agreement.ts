@@ -47,8 +47,8 @@ function internshipAgreement(d: DocumentData): DocumentModel {
 
   b.heading('1. De onderwijsinstelling').fields([
     ...schoolRows(b, d, 'Stagecoördinator'),
-    ['Directeur of afgevaardigde', b.unknown('directeur of afgevaardigde van de school')],
-    ['Stagebegeleider', b.unknown('stagebegeleider (leerkracht)')],
+    ['Directeur of afgevaardigde', b.need(d.school.director, 'directeur of afgevaardigde van de school')],
+    ['Stagebegeleider', b.need(d.school.supervisor, 'stagebegeleider (leerkracht)')],
   ])
   b.heading('2. De stagegever').fields([
     ...companyRows(b, d),
@@ -98,7 +98,9 @@ function internshipAgreement(d: DocumentData): DocumentModel {
       'De leerling is tijdens de stage en op de weg van en naar de stageplaats verzekerd via de polissen van de school ',
       '(arbeidsongevallen en burgerlijke aansprakelijkheid).',
     )
-    .fields([['Verzekeraar en polisnummer', b.unknown('verzekeraar en polisnummer van de school')]])
+    .fields([
+      ['Verzekeraar en polisnummer', b.need(d.school.insurance, 'verzekeraar en polisnummer van de school')],
+    ])
 
   b.heading('Artikel 6 — Afwezigheid en inhaalstage').paragraph(
     'Bij afwezigheid verwittigt de leerling vóór het begin van de stagedag de stagegever, de school en de stagebegeleider. ',

@@ -65,7 +65,7 @@ export function schoolRows(b: DocumentBuilder, d: DocumentData, role: string): R
     ['Instellingsnummer', d.school.instellingsnummer],
     [
       'Adres',
-      b.unknown('adres van de school (straat en huisnummer)'),
+      b.need(d.school.street, 'adres van de school (straat en huisnummer)'),
       `, ${postcodeLine(d.school.postcode, d.school.municipality)}`,
     ],
     [role, b.need(coordinatorLine(d), `${role.toLowerCase()} van de school`)],
