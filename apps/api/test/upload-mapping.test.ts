@@ -3,8 +3,8 @@
 // 400 in Dutch first with nothing stored, and the school's next list with the same headers reuses it.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { csv, utf8 } from '../../../test/support/upload-files.js'
-import { MOL, openWorld, PROGRAMME, problem, type World } from './support/world.js'
+import { csv, PLACE_HEADER, place, table, utf8 } from '../../../test/support/upload-files.js'
+import { GEEL, kbo, MOL, openWorld, PROGRAMME, problem, type World } from './support/world.js'
 
 let w: World
 beforeAll(async () => {
@@ -115,5 +115,49 @@ describe('POST /school/uploads/students with a mapping', () => {
     expect(again.warnings.map((x) => x.message)).toContain(
       'Mapping van de vorige upload hergebruikt (zelfde kolommen); geef een mapping mee om ze te wijzigen / Mapping of the previous upload reused (same columns); send a mapping to change it',
     )
+  })
+})
+
+describe('POST /company/uploads/places with a mapping', () => {
+  // The company's own header for the capacity: "Stagiairs" is nothing we know.
+  const HEADER = PLACE_HEADER.map((h) => (h === 'aantal plaatsen' ? 'Stagiairs' : h))
+  const rows = table(HEADER, [
+    {
+      ...place('MAP-1', {
+        ondernemingsnummer: kbo(1),
+        bedrijfsnaam: 'Bedrijf X',
+        postcode: GEEL,
+        gemeente: 'Geel',
+        studierichtingen: String(PROGRAMME.id),
+      }),
+      Stagiairs: '3',
+    },
+  ])
+  const send = (query: string) =>
+    w.call('companyX', {
+      method: 'POST',
+      url: `/company/uploads/places${query}`,
+      ...multipart(utf8(csv(rows))),
+    })
+
+  it('refuses the file without a mapping, reads it with one (query), and refuses an unknown field with a 400', async () => {
+    const without = await send('')
+    expect(without.statusCode).toBe(422)
+    const mapped = await send(`?mapping=${encodeURIComponent('{"Stagiairs":"aantal plaatsen"}')}`)
+    expect(mapped.statusCode, mapped.body).toBe(200)
+    expect((mapped.json() as Report).mapping).toContainEqual({
+      column: 'Stagiairs',
+      field: 'capacity',
+      via: 'override',
+    })
+    const stored = await w.db
+      .selectFrom('place')
+      .select('capacity')
+      .where('external_id', '=', 'MAP-1')
+      .execute()
+    expect(stored).toEqual([{ capacity: 3 }])
+    const unknown = await send(`?mapping=${encodeURIComponent('{"Stagiairs":"stagiairs"}')}`)
+    expect(unknown.statusCode).toBe(400)
+    expect(problem(unknown).detail).toMatch(/^Veld 'stagiairs' uit de mapping bestaat niet/)
   })
 })
