@@ -117,7 +117,15 @@ export {
   type ReportProposal,
   type RunReport,
 } from './repositories/run-report.repository.js'
-export { type SchoolInput, upsertSchool, upsertSchoolGroup } from './repositories/school.repository.js'
+export {
+  loadSchoolProfile,
+  type SchoolInput,
+  type SchoolProfile,
+  type SchoolProfileInput,
+  saveSchoolProfile,
+  upsertSchool,
+  upsertSchoolGroup,
+} from './repositories/school.repository.js'
 export { serverSecret } from './repositories/server-secret.repository.js'
 export { loadSnapshot } from './repositories/snapshot.repository.js'
 export {
@@ -184,7 +192,13 @@ export type {
   RunFigureWatchTable,
   WatchKind,
 } from './schema/run-figure.table.js'
-export type { NewSchool, SchoolRow, SchoolTable } from './schema/school.table.js'
+export type {
+  NewSchool,
+  SchoolProgrammeTable,
+  SchoolRow,
+  SchoolSupervisorTable,
+  SchoolTable,
+} from './schema/school.table.js'
 export type { NewSchoolGroup, SchoolGroupRow, SchoolGroupTable } from './schema/school-group.table.js'
 export type { ServerSecretTable } from './schema/server-secret.table.js'
 export type {

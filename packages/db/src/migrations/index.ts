@@ -20,6 +20,7 @@ import * as m0019 from './2026_11_23_0019_place_abroad_contact_seat.js'
 import * as m0020 from './2026_11_23_0020_figures_by_place_kind.js'
 import * as m0021 from './2026_11_23_0021_upload_mapping.js'
 import * as m0022 from './2026_11_23_0022_student_pupil_fields.js'
+import * as m0023 from './2026_11_23_0023_school_profile.js'
 
 /** Every migration, by name (static, so a bundle still finds them). Append only. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_23_0020_figures_by_place_kind': m0020,
   '2026_11_23_0021_upload_mapping': m0021,
   '2026_11_23_0022_student_pupil_fields': m0022,
+  '2026_11_23_0023_school_profile': m0023,
 }

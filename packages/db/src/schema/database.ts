@@ -21,12 +21,12 @@ import type {
   RunFigureTable,
   RunFigureWatchTable,
 } from './run-figure.table.js'
-import type { SchoolTable } from './school.table.js'
+import type { SchoolProgrammeTable, SchoolSupervisorTable, SchoolTable } from './school.table.js'
 import type { SchoolGroupTable } from './school-group.table.js'
 import type { ServerSecretTable } from './server-secret.table.js'
 import type { StudentTable } from './student.table.js'
-import type { UploadMappingTable } from './upload-mapping.table.js'
 import type { UploadTable } from './upload.table.js'
+import type { UploadMappingTable } from './upload-mapping.table.js'
 
 /** Every table of the Stagebrug schema, as kysely sees it. */
 export interface Database {
@@ -35,6 +35,8 @@ export interface Database {
   postcode: PostcodeTable
   school_group: SchoolGroupTable
   school: SchoolTable
+  school_supervisor: SchoolSupervisorTable
+  school_programme: SchoolProgrammeTable
   coordinator: CoordinatorTable
   student: StudentTable
   company: CompanyTable
