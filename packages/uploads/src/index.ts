@@ -42,7 +42,6 @@ export {
   type RecognitionStatus,
   recognitionValidUntil,
 } from './parse/recognition-row.js'
-export { PLACE_KIND_WORDS, placeKindOf, placeKindWord } from './parse/shared-cells.js'
 export type { StudentRow } from './parse/student-row.js'
 export { readTable } from './read/read-table.js'
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type ReadLimits, type Table } from './read/table.js'
@@ -56,3 +55,4 @@ export {
 } from './validate/identifiers.js'
 export { findNationalNumberColumns, type NationalNumberColumn } from './validate/national-number.js'
 export { normaliseIdentifier, normaliseName } from './validate/normalise.js'
+export { PLACE_KIND_WORDS, placeKindOf, placeKindWord } from './validate/place-kinds.js'

@@ -1,8 +1,9 @@
 // The kind of value each field holds, so a fuzzy header match is kept only when the column's values
 // fit it: a column of `stage`/`duaal` is never read as a start date (issue 15).
-import { placeKindOf } from '../parse/shared-cells.js'
+
 import { isEmail, yesNo } from '../validate/cells.js'
 import { parseDate, parseTime } from '../validate/dates.js'
+import { placeKindOf } from '../validate/place-kinds.js'
 
 export type ValueType = 'date' | 'time' | 'number' | 'email' | 'yes-no' | 'kind' | 'text'
 

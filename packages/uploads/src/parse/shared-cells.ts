@@ -1,6 +1,7 @@
-import { foldName, type Period, type PlaceKind } from '@stagebrug/matching-core'
+import type { Period, PlaceKind } from '@stagebrug/matching-core'
 import type { FieldDef } from '../headers/fields.js'
 import { cell, date, Problem, type RowReport } from '../validate/cells.js'
+import { placeKindOf } from '../validate/place-kinds.js'
 import type { Lookups } from './context.js'
 
 export const labelOf = (fields: readonly FieldDef[], key: string): FieldDef =>
@@ -54,42 +55,11 @@ export function readPostcode(report: RowReport, fields: readonly FieldDef[], loo
   return { info, municipality: municipality ?? null }
 }
 
-const KINDS: ReadonlyMap<string, PlaceKind> = new Map([
-  ['stage', 'internship'],
-  ['leerlingenstage', 'internship'],
-  ['sao', 'internship'],
-  ['internship', 'internship'],
-  ['duaal', 'dual'],
-  ['duaal leren', 'dual'],
-  ['da', 'dual'],
-  ['dual', 'dual'],
-  ['job', 'job'],
-  ['werk', 'job'],
-  ['oao', 'job'],
-  ['aanloop', 'aanloopfase'],
-  ['aanloopfase', 'aanloopfase'],
-])
-
-/** The words users read and write for each place kind, in the file and in JSON alike (docs/uploads). */
-const WORDS: Readonly<Record<PlaceKind, string>> = {
-  internship: 'stage',
-  dual: 'duaal',
-  job: 'job',
-  aanloopfase: 'aanloopfase',
-}
-export const PLACE_KIND_WORDS: readonly string[] = Object.values(WORDS)
-
-/** The kind a word names (stage, duaal, job, aanloopfase, or a synonym such as SAO, DA, internship). */
-export const placeKindOf = (value: string): PlaceKind | undefined => KINDS.get(foldName(value))
-
-/** The word users read for a place kind: `stage`, `duaal`, `job` or `aanloopfase`. */
-export const placeKindWord = (kind: PlaceKind): string => WORDS[kind]
-
 /** stage / SAO → internship, duaal / DA → dual, job / OAO → job, aanloop(fase) → aanloopfase. */
 export const placeKind =
   (label: FieldDef) =>
   (value: string): PlaceKind | Problem =>
-    KINDS.get(foldName(value)) ??
+    placeKindOf(value) ??
     new Problem(
       `${label.nl} '${value}' is onbekend (verwacht stage, duaal, job of aanloopfase)`,
       `${label.en} '${value}' is unknown (expected stage, duaal, job or aanloopfase)`,
