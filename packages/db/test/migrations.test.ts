@@ -51,9 +51,12 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         "run_figures",
         "school",
         "school_group",
+        "school_programme",
+        "school_supervisor",
         "server_secret",
         "student",
         "upload",
+        "upload_mapping",
       ]
     `)
 

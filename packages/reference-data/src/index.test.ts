@@ -6,6 +6,7 @@ describe('package entry', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "ATTRIBUTION",
+        "competencesOfProgramme",
         "competencesOfQualification",
         "loadCompetences",
         "loadEscoOccupations",
