@@ -1,35 +1,17 @@
 // Runs `pnpm stagebrug`'s entry as real child processes against an embedded database in a temporary
 // folder: migrate, add a school, import a placement list and a place registration, refuse bad files.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createDb } from '@stagebrug/db'
 import { afterAll, describe, expect, it } from 'vitest'
+import { cliWorkspace } from '../test/support/cli.js'
 
-const exec = promisify(execFile)
-const cwd = new URL('..', import.meta.url).pathname
-const dir = mkdtempSync(join(tmpdir(), 'stagebrug-cli-'))
-const DATABASE_URL = `pglite://${join(dir, 'db')}`
+const cli = cliWorkspace('cli')
+const { dir, stagebrug } = cli
+const DATABASE_URL = cli.databaseUrl
 const templates = new URL('../../../docs/templates/', import.meta.url).pathname
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** Runs `stagebrug <args>`; never throws on a non-zero exit. */
-async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, {
-      cwd,
-      env: { ...process.env, DATABASE_URL, INIT_CWD: dir, REDIS_URL: '' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+afterAll(() => cli.remove())
 
 const HEADER =
   'instellingsnummer;stamboeknummer;naam;voornaam;geboortedatum;klas;studierichting;traject;postcode;gemeente;startdatum;einddatum'

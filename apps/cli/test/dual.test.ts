@@ -2,11 +2,8 @@
 // and its mentor, and a school's duaal pupil, each imported by `pnpm stagebrug import …` as real child
 // processes on an embedded database; `run --inline` nights decide. Nothing is written into the
 // database by the test: every row comes through the three files and the placement list.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createDb } from '@stagebrug/db'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
@@ -23,27 +20,13 @@ import {
   table,
   utf8,
 } from '../../../test/support/upload-files.js'
+import { cliWorkspace } from './support/cli.js'
 
-const exec = promisify(execFile)
-const cwd = new URL('..', import.meta.url).pathname
-const dir = mkdtempSync(join(tmpdir(), 'stagebrug-cli-dual-'))
-const DATABASE_URL = `pglite://${join(dir, 'db')}`
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const cli = cliWorkspace('cli-dual')
+const { dir, stagebrug } = cli
+const DATABASE_URL = cli.databaseUrl
 
-/** Runs `stagebrug <args>`; never throws on a non-zero exit. */
-async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, {
-      cwd,
-      env: { ...process.env, DATABASE_URL, INIT_CWD: dir, REDIS_URL: '' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+afterAll(() => cli.remove())
 
 /** dd/mm/yyyy `days` from today: the nights run on the real clock, so the season moves with it. */
 function day(days: number, years = 0): string {

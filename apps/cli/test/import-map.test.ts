@@ -1,33 +1,15 @@
 // `pnpm stagebrug import students … --map "kolom=veld"` as a real child process (issue 15): a school's own
 // headers read through the uploader's mapping, a mapping naming an unknown column or field is a usage
 // error (exit 2) in Dutch first, and the next list with the same headers reuses the mapping.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { cliWorkspace } from './support/cli.js'
 
-const exec = promisify(execFile)
-const cwd = new URL('..', import.meta.url).pathname
-const dir = mkdtempSync(join(tmpdir(), 'stagebrug-cli-map-'))
-const DATABASE_URL = `pglite://${join(dir, 'db')}`
+const cli = cliWorkspace('cli-map')
+const { dir, stagebrug } = cli
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, {
-      cwd,
-      env: { ...process.env, DATABASE_URL, INIT_CWD: dir, REDIS_URL: '' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+afterAll(() => cli.remove())
 
 const HEADER =
   'Stamboeknummer;Naam;Voornaam;Geboortedatum;Klas;Studierichting;Postcode;Periode 1;Periode 2;Soort'
