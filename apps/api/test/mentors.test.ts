@@ -296,6 +296,10 @@ describe('mentors through the doors', () => {
     expect((await w.call('companyX', { url: `/company/mentors/${id}` })).json().places).toEqual([
       { id: dualPlace, externalId: 'DU-1' },
     ])
+    // The place page shows the mentors the company registered for it.
+    const page = await w.call('companyX', { url: `/company/places/${dualPlace}` })
+    expect(page.statusCode, page.body).toBe(200)
+    expect(page.json().mentors.map((m: { id: string }) => m.id)).toContain(id)
     const yMentor = await w.call('companyY', {
       method: 'POST',
       url: '/company/mentors',

@@ -98,6 +98,11 @@ export async function listOwnMentors(ctx: DataCtx): Promise<MentorView[]> {
   return (await listMentors(ctx.db, companyOf(ctx))).map(view)
 }
 
+/** The mentors of one of the caller's places (the place page shows what the company registered). */
+export async function mentorsOfOwnPlace(ctx: DataCtx, placeId: string): Promise<MentorView[]> {
+  return (await listOwnMentors(ctx)).filter((m) => m.places.some((p) => p.id === placeId))
+}
+
 async function one(ctx: DataCtx, id: string): Promise<MentorView> {
   const m = await getMentor(ctx.db, companyOf(ctx), id)
   if (!m) throw notFound('Mentor')

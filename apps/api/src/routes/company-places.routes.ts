@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { mentorsOfOwnPlace } from '../data/mentors.data.js'
 import { createPlace, getOwnPlace, listOwnPlaces, updatePlace } from '../data/places.data.js'
 import { recognitionsOfOwnPlace } from '../data/recognitions.data.js'
 import { uploadPlaceRegistration } from '../data/uploads.data.js'
 import { page, ZIdParams, ZImportReport, ZPageQuery } from '../schemas/common.js'
+import { ZMentor } from '../schemas/mentors.js'
 import { ZOwnPlace, ZPlaceFields, ZPlaceQuery, ZPlaceUpdate } from '../schemas/places.js'
 import { ZPlaceRecognition } from '../schemas/recognitions.js'
 import { readUpload } from '../uploads/read-upload.js'
@@ -32,14 +34,20 @@ export const companyPlaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       schema: {
         tags,
         params: ZIdParams,
-        // With the recognitions of the place's establishment (status erkend) and their validity.
-        response: { 200: ZOwnPlace.extend({ recognitions: ZPlaceRecognition.array() }) },
+        // With the recognitions of the place's establishment (status erkend) and their validity, and its mentors.
+        response: {
+          200: ZOwnPlace.extend({ recognitions: ZPlaceRecognition.array(), mentors: ZMentor.array() }),
+        },
       },
     },
     async (request) => {
       const ctx = dataCtx(deps, request)
       const place = await getOwnPlace(ctx, request.params.id)
-      return { ...place, recognitions: await recognitionsOfOwnPlace(ctx, request.params.id) }
+      const [recognitions, mentors] = await Promise.all([
+        recognitionsOfOwnPlace(ctx, request.params.id),
+        mentorsOfOwnPlace(ctx, request.params.id),
+      ])
+      return { ...place, recognitions, mentors }
     },
   )
   app.post(
