@@ -6,19 +6,13 @@ import {
   csv,
   MENTOR_HEADER,
   mentor,
-  PLACE_HEADER,
-  place,
-  pupil,
   RECOGNITION_HEADER,
   recognition,
-  STUDENT_HEADER,
   table,
   utf8,
 } from '../../../test/support/upload-files.js'
-import { GEEL, kbo, multipart, openWorld, problem, type World } from './support/world.js'
-
-/** Logistiek duaal (structuuronderdeel 152). */
-const DUAAL = '152'
+import { DUAAL, uploadDuaalPupils, uploadDualPlace } from './support/dual.js'
+import { kbo, multipart, openWorld, problem, type World } from './support/world.js'
 
 const mentorFile = (rows: Record<string, string>[]) =>
   multipart('mentoren.csv', utf8(csv(table(MENTOR_HEADER, rows))))
@@ -54,32 +48,7 @@ describe('mentors through the doors', () => {
   let dualPlace = ''
   beforeAll(async () => {
     w = await openWorld()
-    const header = [...PLACE_HEADER, 'vestigingseenheidsnummer']
-    const places = await upload(
-      '/company/uploads/places',
-      multipart(
-        'plaatsen.csv',
-        utf8(
-          csv(
-            table(header, [
-              place('DU-1', {
-                ondernemingsnummer: kbo(1),
-                bedrijfsnaam: 'Zorgcentrum X',
-                vestigingseenheidsnummer: '2.147.812.701',
-                postcode: GEEL,
-                gemeente: 'Geel',
-                soort: 'duaal',
-                studierichtingen: DUAAL,
-              }),
-            ]),
-          ),
-        ),
-      ),
-    )
-    expect(places.statusCode, places.body).toBe(200)
-    dualPlace = (
-      await w.db.selectFrom('place').select('id').where('external_id', '=', 'DU-1').executeTakeFirstOrThrow()
-    ).id
+    dualPlace = await uploadDualPlace(w)
     const recognised = await upload(
       '/company/uploads/recognitions',
       multipart(
@@ -92,30 +61,7 @@ describe('mentors through the doors', () => {
       ),
     )
     expect(recognised.statusCode, recognised.body).toBe(200)
-    const pupils = await w.call('schoolD', {
-      method: 'POST',
-      url: '/school/uploads/students',
-      ...multipart(
-        'leerlingen.csv',
-        utf8(
-          csv(
-            table(
-              STUDENT_HEADER,
-              ['d1', 'd2'].map((id) =>
-                pupil(id, {
-                  instellingsnummer: '3004',
-                  studierichting: DUAAL,
-                  traject: 'duaal',
-                  postcode: GEEL,
-                  gemeente: 'Geel',
-                }),
-              ),
-            ),
-          ),
-        ),
-      ),
-    })
-    expect(pupils.statusCode, pupils.body).toBe(200)
+    await uploadDuaalPupils(w)
   })
   afterAll(() => w?.close())
 

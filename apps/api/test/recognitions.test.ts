@@ -2,22 +2,9 @@
 // the place file and its recognition by the recognition file, a school uploads duaal pupils by the
 // placement list, and a night decides. Nothing here writes a recognition into the database itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  csv,
-  PLACE_HEADER,
-  place,
-  pupil,
-  RECOGNITION_HEADER,
-  recognition,
-  STUDENT_HEADER,
-  table,
-  utf8,
-} from '../../../test/support/upload-files.js'
-import { GEEL, kbo, multipart, openWorld, problem, type World } from './support/world.js'
-
-/** Logistiek duaal (structuuronderdeel 152). */
-const DUAAL = '152'
-const ESTABLISHMENT = '2147812701'
+import { csv, RECOGNITION_HEADER, recognition, table, utf8 } from '../../../test/support/upload-files.js'
+import { DUAAL, ESTABLISHMENT, uploadDuaalPupils, uploadDualPlace } from './support/dual.js'
+import { kbo, multipart, openWorld, problem, type World } from './support/world.js'
 
 const recognitionFile = (rows: Record<string, string>[]) =>
   multipart('erkenningen.csv', utf8(csv(table(RECOGNITION_HEADER, rows))))
@@ -59,61 +46,10 @@ describe('recognitions through the doors', () => {
   let dualPlace = ''
   beforeAll(async () => {
     w = await openWorld()
-    // The company registers a dual workplace for Logistiek duaal at its establishment (the place file).
-    const header = [...PLACE_HEADER, 'vestigingseenheidsnummer']
-    const places = await upload(
-      '/company/uploads/places',
-      multipart(
-        'plaatsen.csv',
-        utf8(
-          csv(
-            table(header, [
-              place('DU-1', {
-                ondernemingsnummer: kbo(1),
-                bedrijfsnaam: 'Zorgcentrum X',
-                vestigingseenheidsnummer: '2.147.812.701',
-                postcode: GEEL,
-                gemeente: 'Geel',
-                soort: 'duaal',
-                studierichtingen: DUAAL,
-              }),
-            ]),
-          ),
-        ),
-      ),
-    )
-    expect(places.statusCode, places.body).toBe(200)
-    const row = await w.db
-      .selectFrom('place')
-      .select('id')
-      .where('external_id', '=', 'DU-1')
-      .executeTakeFirstOrThrow()
-    dualPlace = row.id
-    // The school uploads two duaal pupils (the placement list).
-    const pupils = await w.call('schoolD', {
-      method: 'POST',
-      url: '/school/uploads/students',
-      ...multipart(
-        'leerlingen.csv',
-        utf8(
-          csv(
-            table(
-              STUDENT_HEADER,
-              ['d1', 'd2'].map((id) =>
-                pupil(id, {
-                  instellingsnummer: '3004',
-                  studierichting: DUAAL,
-                  traject: 'duaal',
-                  postcode: GEEL,
-                  gemeente: 'Geel',
-                }),
-              ),
-            ),
-          ),
-        ),
-      ),
-    })
-    expect(pupils.statusCode, pupils.body).toBe(200)
+    // The company registers a dual workplace for Logistiek duaal at its establishment (the place file),
+    // and the school uploads two duaal pupils (the placement list).
+    dualPlace = await uploadDualPlace(w)
+    await uploadDuaalPupils(w)
   })
   afterAll(() => w?.close())
 
