@@ -3,32 +3,17 @@
 // functions of @stagebrug/admin, so they accept and refuse the same values, store them the same way
 // and write the same audit row. A coordinator added through both doors with two spellings of one
 // address is one coordinator, and the night mails them once.
-import { execFile } from 'node:child_process'
 import { userInfo } from 'node:os'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runStagebrug } from '../../../test/support/stagebrug-cli.js'
 import { kbo, openWorld, problem, type World } from './support/world.js'
 
-const exec = promisify(execFile)
-const CLI_CWD = new URL('../../cli/', import.meta.url).pathname
 const CLI_ACTOR = `cli:${userInfo().username}`
 
 let w: World
 
 /** `pnpm stagebrug <args>` on the world's database; never throws on a non-zero exit. */
-async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, {
-      cwd: CLI_CWD,
-      env: { ...process.env, DATABASE_URL: w.handle.url, REDIS_URL: '' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const stagebrug = (...args: string[]) => runStagebrug(w.handle.url, args)
 
 const post = (url: string, payload: object) => w.call('admin', { method: 'POST', url, payload })
 

@@ -2,17 +2,13 @@
 // (stage, duaal, job). Uploading next year's internship list no longer withdraws the school
 // leavers who seek a job through Stagebrug; a list that holds both tracks replaces both. Through
 // both doors: the API's upload and `pnpm stagebrug import students` (a real child process).
-import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runStagebrug } from '../../../test/support/stagebrug-cli.js'
 import { csv, pupil, STUDENT_HEADER, table, utf8 } from '../../../test/support/upload-files.js'
 import { GEEL, MOL, multipart, openWorld, PROGRAMME, type World } from './support/world.js'
-
-const exec = promisify(execFile)
-const CLI_CWD = new URL('../../cli/', import.meta.url).pathname
 
 let w: World
 
@@ -42,12 +38,9 @@ async function uploadByCli(rows: readonly Record<string, string>[]) {
   const dir = await mkdtemp(join(tmpdir(), 'tracks-'))
   const file = join(dir, 'lijst.csv')
   await writeFile(file, listCsv(rows))
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts']
-  const { stdout } = await exec(process.execPath, [...argv, 'import', 'students', file, '--school', '3004'], {
-    cwd: CLI_CWD,
-    env: { ...process.env, DATABASE_URL: w.handle.url, REDIS_URL: '' },
-  })
-  return stdout
+  const run = await runStagebrug(w.handle.url, ['import', 'students', file, '--school', '3004'])
+  expect(run.code, run.stderr).toBe(0)
+  return run.stdout
 }
 
 /** External id → status, of school D's pupils. */

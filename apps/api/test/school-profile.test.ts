@@ -3,31 +3,17 @@
 // (`POST /admin/schools`, `pnpm stagebrug school add`), the school keeps it itself
 // (`GET/PATCH /school/schools/:id/profile`, `pnpm stagebrug school update`): one validated write in
 // @stagebrug/admin, with the same audit row from either door.
-import { execFile } from 'node:child_process'
 import { userInfo } from 'node:os'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runStagebrug } from '../../../test/support/stagebrug-cli.js'
 import { openWorld, PROGRAMME, problem, type World } from './support/world.js'
 
-const exec = promisify(execFile)
-const CLI_CWD = new URL('../../cli/', import.meta.url).pathname
 const CLI_ACTOR = `cli:${userInfo().username}`
 
 let w: World
 
-async function stagebrug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, {
-      cwd: CLI_CWD,
-      env: { ...process.env, DATABASE_URL: w.handle.url, REDIS_URL: '' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+/** `pnpm stagebrug <args>` on the world's database; never throws on a non-zero exit. */
+const stagebrug = (...args: string[]) => runStagebrug(w.handle.url, args)
 
 beforeAll(async () => {
   w = await openWorld({ publish: false })

@@ -1,19 +1,9 @@
-// The command line as a user runs it: `stagebrug <args>` as a real child process (src/stagebrug.ts
-// under tsx) against an embedded PGlite database in a temporary folder of the suite's own.
-import { execFile } from 'node:child_process'
+// The command line as a user runs it, against an embedded PGlite database in a temporary folder of
+// the suite's own (the runner itself is test/support/stagebrug-cli.ts).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-
-const exec = promisify(execFile)
-const cwd = new URL('../..', import.meta.url).pathname
-
-export interface CliResult {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
+import { type CliResult, runStagebrug } from '../../../../test/support/stagebrug-cli.js'
 
 export interface CliWorkspace {
   /** The suite's folder (INIT_CWD of every run): files it writes go here. */
@@ -32,19 +22,7 @@ export function cliWorkspace(prefix: string): CliWorkspace {
   return {
     dir,
     databaseUrl,
-    async stagebrug(...args) {
-      const argv = ['--conditions=@stagebrug/source', '--import', 'tsx', 'src/stagebrug.ts', ...args]
-      try {
-        const { stdout, stderr } = await exec(process.execPath, argv, {
-          cwd,
-          env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: dir, REDIS_URL: '' },
-        })
-        return { code: 0, stdout, stderr }
-      } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string }
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-      }
-    },
+    stagebrug: (...args) => runStagebrug(databaseUrl, args, dir),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }
 }
